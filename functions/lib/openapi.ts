@@ -1,0 +1,104 @@
+import type { HttpTrigger } from '@parcours/http/route-types';
+import { z } from 'zod';
+import { httpRoutes } from '../routes.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+function schemaOf(s: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, {
+    io,
+    unrepresentable: 'any',
+    reused: 'inline',
+  }) as JsonSchema;
+  return rest;
+}
+
+const errorRef = { $ref: '#/components/schemas/Error' };
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorRef } },
+});
+
+function parametersOf(route: HttpTrigger) {
+  const out: Record<string, unknown>[] = [];
+  const add = (obj: z.ZodObject | undefined, where: 'path' | 'query') => {
+    if (!obj) return;
+    const js = schemaOf(obj, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, schema] of Object.entries(js.properties ?? {})) {
+      out.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema });
+    }
+  };
+  add(route.params, 'path');
+  add(route.query, 'query');
+  return out;
+}
+
+/** OpenAPI 3.1 (JSON Schema 2020-12 dialect) generated from the route table's zod schemas. */
+export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [name, route] of Object.entries(httpRoutes) as [string, HttpTrigger][]) {
+    const op: Record<string, unknown> = {
+      operationId: name,
+      summary: route.summary,
+      tags: [...route.tags],
+      parameters: parametersOf(route),
+      responses: {
+        [String(route.successStatus ?? 200)]: {
+          description: 'Success',
+          ...(route.response
+            ? { content: { 'application/json': { schema: schemaOf(route.response, 'output') } } }
+            : {}),
+        },
+        '400': errorResponse('Invalid input'),
+        ...(route.auth.kind === 'public'
+          ? {}
+          : { '401': errorResponse('Missing or invalid credentials'), '403': errorResponse('Not allowed') }),
+        '500': errorResponse('Internal error (generic body)'),
+      },
+    };
+    if (route.auth.kind === 'roles') {
+      op['security'] = [{ bearer: [] }];
+      op['x-roles'] = [...route.auth.roles];
+    } else if (route.auth.kind === 'lrs-basic') {
+      op['security'] = [{ lrsBasic: [] }];
+    }
+    if (route.body) {
+      op['requestBody'] = {
+        required: true,
+        content: { 'application/json': { schema: schemaOf(route.body, 'input') } },
+      };
+    }
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = op;
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Parcours API',
+      version: '0.1.0',
+      description:
+        "API de Parcours : sessions, inscriptions, progression et LRS xAPI des parcours de formation à l'innovation.",
+    },
+    servers: [{ url: serverUrl }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        lrsBasic: { type: 'http', scheme: 'basic' },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import competencies from '../../../../content/competencies.json' with { type: 'json' };
+import emails from '../../../../content/emails.json' with { type: 'json' };
+import modules from '../../../../content/modules.json' with { type: 'json' };
+import paths from '../../../../content/paths.json' with { type: 'json' };
+import services from '../../../../content/services.json' with { type: 'json' };
+import sites from '../../../../content/sites.json' with { type: 'json' };
+import { type Catalog, catalogSchema } from './schemas.ts';
+
+/** The raw files of `content/`, bundled into each function by esbuild (JSON imports), validated on first use. */
+export const rawContent = { competencies, modules, paths, sites, services, emails };
+
+let cached: Catalog | undefined;
+
+/**
+ * The validated catalog. Validation runs once per process (Lambda cold start); an invalid catalog is a bad deploy
+ * and throws loudly with every issue listed rather than serving half-valid data.
+ */
+export function catalog(): Catalog {
+  if (!cached) {
+    const parsed = catalogSchema.safeParse(rawContent);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
+      throw new Error(`content/ is invalid:\n${issues}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+
+/**
+ * Schemas of everything under `content/`. Content is data, validated at load time (tests validate every file,
+ * and each Lambda validates its bundled copy at cold start, failing loudly on a bad deploy).
+ */
+
+/** Stable kebab-case ids: they end up in table keys, so they must never change once published. */
+export const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9, single dashes)')
+  .max(64);
+
+/** French first; English available. */
+export const localizedText = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
+export type LocalizedText = z.infer<typeof localizedText>;
+
+export const COMPETENCY_LEVELS = ['discover', 'practise', 'master', 'can-teach'] as const;
+export const competencyLevel = z.enum(COMPETENCY_LEVELS);
+export type CompetencyLevel = z.infer<typeof competencyLevel>;
+
+export function levelRank(level: CompetencyLevel): number {
+  return COMPETENCY_LEVELS.indexOf(level);
+}
+
+export const competencySchema = z.strictObject({
+  id: kebabId,
+  title: localizedText,
+  description: localizedText,
+  levels: z.strictObject({
+    discover: localizedText,
+    practise: localizedText,
+    master: localizedText,
+    'can-teach': localizedText,
+  }),
+});
+export type Competency = z.infer<typeof competencySchema>;
+
+export const practiceSheetSchema = z.strictObject({
+  id: kebabId,
+  title: localizedText,
+  summary: localizedText,
+});
+
+export const moduleSchema = z.strictObject({
+  id: kebabId,
+  title: localizedText,
+  summary: localizedText,
+  theme: z.enum([
+    'collective-intelligence',
+    'design',
+    'creativity',
+    'communication',
+    'facilitation',
+    'coaching',
+  ]),
+  /** Total duration in minutes; the programme's format is 90 (a short theory part, a long practice part). */
+  durationMinutes: z
+    .number()
+    .int()
+    .positive()
+    .max(8 * 60),
+  theoryMinutes: z.number().int().nonnegative(),
+  practiceMinutes: z.number().int().nonnegative(),
+  objectives: z.array(localizedText).min(1),
+  competencies: z.array(z.strictObject({ competencyId: kebabId, level: competencyLevel })).min(1),
+  prerequisites: z.array(kebabId).default([]),
+  practiceSheets: z.array(practiceSheetSchema).default([]),
+});
+export type Module = z.infer<typeof moduleSchema>;
+
+export const pathSchema = z.strictObject({
+  id: kebabId,
+  title: localizedText,
+  summary: localizedText,
+  audience: localizedText,
+  /** The mandatory module every learner of the path takes first. */
+  entryModuleId: kebabId,
+  electiveModuleIds: z.array(kebabId).min(1),
+  /** N-of-M rule: how many electives complete the path. */
+  electivesRequired: z.number().int().positive(),
+  /** A module dedicated to coaching newcomers who join mid-way, if the path has one. */
+  coachModuleId: kebabId.optional(),
+  /** Learners may not cancel themselves later than this many hours before the start. */
+  cancellationCutoffHours: z.number().int().nonnegative().default(48),
+  /** Trainers may take attendance from the start until this many days after the end. */
+  attendanceWindowDays: z.number().int().positive().default(7),
+  /** When the cohort started: joining later makes a learner a newcomer who gets a catch-up plan. */
+  cohortStart: z.iso.date().optional(),
+});
+export type Path = z.infer<typeof pathSchema>;
+
+export const siteSchema = z.strictObject({
+  id: kebabId,
+  name: z.string().min(1),
+  city: z.string().min(1),
+  remote: z.boolean().default(false),
+  rooms: z.array(
+    z.strictObject({ id: kebabId, name: z.string().min(1), capacity: z.number().int().positive() }),
+  ),
+});
+export type Site = z.infer<typeof siteSchema>;
+
+export const serviceSchema = z.strictObject({
+  id: kebabId,
+  name: z.string().min(1),
+  description: localizedText,
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+const localizedTemplate = z.strictObject({
+  subject: z.string().min(1),
+  text: z.string().min(1),
+  html: z.string().min(1),
+});
+export const emailTemplateSchema = z.strictObject({
+  id: kebabId,
+  /** Essential messages (cancellations, moves) ignore the learner's opt-out of reminders. */
+  essential: z.boolean(),
+  fr: localizedTemplate,
+  en: localizedTemplate,
+});
+export type EmailTemplate = z.infer<typeof emailTemplateSchema>;
+
+export const catalogSchema = z
+  .strictObject({
+    competencies: z.array(competencySchema).min(1),
+    modules: z.array(moduleSchema).min(1),
+    paths: z.array(pathSchema).min(1),
+    sites: z.array(siteSchema).min(1),
+    services: z.array(serviceSchema).min(1),
+    emails: z.array(emailTemplateSchema),
+  })
+  .superRefine((c, ctx) => {
+    const unique = (kind: string, ids: string[]) => {
+      const seen = new Set<string>();
+      for (const id of ids) {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `duplicate ${kind} id '${id}'` });
+        seen.add(id);
+      }
+      return seen;
+    };
+    const competencies = unique(
+      'competency',
+      c.competencies.map((x) => x.id),
+    );
+    const modules = unique(
+      'module',
+      c.modules.map((x) => x.id),
+    );
+    unique(
+      'path',
+      c.paths.map((x) => x.id),
+    );
+    unique(
+      'site',
+      c.sites.map((x) => x.id),
+    );
+    unique(
+      'service',
+      c.services.map((x) => x.id),
+    );
+    unique(
+      'email',
+      c.emails.map((x) => x.id),
+    );
+    for (const m of c.modules) {
+      if (m.theoryMinutes + m.practiceMinutes !== m.durationMinutes)
+        ctx.addIssue({ code: 'custom', message: `module '${m.id}': theory + practice must equal duration` });
+      for (const g of m.competencies)
+        if (!competencies.has(g.competencyId))
+          ctx.addIssue({
+            code: 'custom',
+            message: `module '${m.id}': unknown competency '${g.competencyId}'`,
+          });
+      for (const p of m.prerequisites)
+        if (!modules.has(p))
+          ctx.addIssue({ code: 'custom', message: `module '${m.id}': unknown prerequisite '${p}'` });
+    }
+    for (const p of c.paths) {
+      const refs = [p.entryModuleId, ...p.electiveModuleIds, ...(p.coachModuleId ? [p.coachModuleId] : [])];
+      for (const id of refs)
+        if (!modules.has(id))
+          ctx.addIssue({ code: 'custom', message: `path '${p.id}': unknown module '${id}'` });
+      if (p.electiveModuleIds.includes(p.entryModuleId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `path '${p.id}': the entry module cannot also be an elective`,
+        });
+      if (p.electivesRequired > p.electiveModuleIds.length)
+        ctx.addIssue({
+          code: 'custom',
+          message: `path '${p.id}': electivesRequired exceeds the number of electives`,
+        });
+    }
+  });
+export type Catalog = z.infer<typeof catalogSchema>;

@@ -1,0 +1,34 @@
+import type { TokenRequest } from './local-tokens.ts';
+
+/** Demo people of the local stack (their tokens are printed at start; the demo sign-in lists them). */
+export const DEMO_USERS = {
+  learner: {
+    userId: 'camille-martin',
+    roles: ['learner'],
+    email: 'camille.martin@drfip.example.gouv.fr',
+    service: 'drfip',
+    name: 'Camille Martin',
+  },
+  trainer: {
+    userId: 'julien-moreau',
+    roles: ['trainer', 'learner'],
+    email: 'julien.moreau@sgar.example.gouv.fr',
+    service: 'sgar',
+    name: 'Julien Moreau',
+  },
+  hr: {
+    userId: 'nadia-benali',
+    roles: ['hr'],
+    email: 'nadia.benali@sgar.example.gouv.fr',
+    service: 'sgar',
+    hrServices: ['drfip', 'ars', 'dreal'],
+    name: 'Nadia Benali',
+  },
+  lab: {
+    userId: 'lea-dubois',
+    roles: ['lab'],
+    email: 'lea.dubois@sgar.example.gouv.fr',
+    service: 'sgar',
+    name: 'Léa Dubois',
+  },
+} as const satisfies Record<string, TokenRequest>;

@@ -1,0 +1,181 @@
+import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FunctionDef } from '@parcours/http/route-types';
+import { ensureTable, localDynamoClient, startDynamoLocal } from './dynamo-local.ts';
+import { createHttpAdapter, type HttpHandler } from './http-adapter.ts';
+import { applyLocalEnv, LOCAL_TABLE } from './local-env.ts';
+import { LocalTokens } from './local-tokens.ts';
+import { freePort } from './ports.ts';
+import { startSesSink } from './ses-sink.ts';
+import { type StreamHandler, StreamPoller } from './stream-poller.ts';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+
+export interface LocalStackOptions {
+  /** Folder for persistent data (DynamoDB files, token secret, stream checkpoints); in memory when absent. */
+  dataDir?: string;
+  fresh?: boolean;
+  apiPort?: number;
+  dynamoPort?: number;
+  sesPort?: number;
+  /** Run background triggers (schedule ticks); tests turn the tick off and call it explicitly. */
+  schedules?: boolean;
+  /** Loads content/demo data into the table once it exists. */
+  seed?: (ctx: { apiUrl: string; tokens: LocalTokens }) => Promise<void>;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  dynamoEndpoint: string;
+  sesUrl: string;
+  tokens: LocalTokens;
+  pids: number[];
+  streamDrained: () => Promise<void>;
+  runFunction: (name: string, event: unknown) => Promise<unknown>;
+  stopSes: () => Promise<void>;
+  startSes: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+function killChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode) return Promise.resolve();
+  return new Promise((r) => {
+    const t = setTimeout(() => {
+      child.kill('SIGKILL');
+      r();
+    }, 5000);
+    child.once('exit', () => {
+      clearTimeout(t);
+      r();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * The whole system on this machine: DynamoDB Local, the SES sink, the HTTP adapter in front of the same handlers
+ * Lambda runs, the stream consumer fed from the table's stream, and the scheduled functions ticking.
+ */
+export async function startLocalStack(
+  functions: readonly FunctionDef[],
+  opts: LocalStackOptions = {},
+): Promise<LocalStack> {
+  if (opts.fresh && opts.dataDir) rmSync(opts.dataDir, { recursive: true, force: true });
+  const dynamoPort = opts.dynamoPort ?? (await freePort());
+  const sesPort = opts.sesPort ?? (await freePort());
+  const apiPort = opts.apiPort ?? (await freePort());
+  const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+
+  const dynamo = await startDynamoLocal({
+    port: dynamoPort,
+    ...(opts.dataDir ? { dataDir: join(opts.dataDir, 'dynamodb') } : {}),
+  });
+  let ses: ChildProcess | undefined;
+  const cleanup: (() => Promise<void>)[] = [() => killChild(dynamo), () => killChild(ses)];
+  try {
+    ses = await startSesSink(sesPort);
+    const sesUrl = `http://127.0.0.1:${sesPort}`;
+    applyLocalEnv({ dynamoEndpoint, sesEndpoint: sesUrl, publicUrl: apiUrl });
+
+    const client = localDynamoClient(dynamoEndpoint);
+    await ensureTable(client, LOCAL_TABLE);
+
+    const tokens = opts.dataDir
+      ? LocalTokens.fromFile(join(opts.dataDir, 'jwt-secret'))
+      : LocalTokens.ephemeral();
+    const loaded = new Map<string, Promise<Record<string, unknown>>>();
+    const loadModule = (name: string) => {
+      let m = loaded.get(name);
+      if (!m) {
+        m = import(pathToFileURL(join(REPO_ROOT, 'functions', name, 'handler.ts')).href) as Promise<
+          Record<string, unknown>
+        >;
+        loaded.set(name, m);
+      }
+      return m;
+    };
+    const runFunction = async (name: string, event: unknown) => {
+      const mod = await loadModule(name);
+      return (mod['handler'] as (e: unknown, c: unknown) => Promise<unknown>)(event, {
+        awsRequestId: `local-${Date.now()}`,
+        functionName: name,
+      });
+    };
+
+    const server: Server = createHttpAdapter({
+      functions,
+      tokens,
+      localRoutes: true,
+      load: async (name) => (await loadModule(name))['handler'] as HttpHandler,
+    });
+    await new Promise<void>((r) => server.listen(apiPort, '127.0.0.1', r));
+    cleanup.unshift(() => new Promise<void>((r) => server.close(() => r())));
+    server.keepAliveTimeout = 1000;
+
+    const streamFn = functions.find((f) => f.stream);
+    let poller: StreamPoller | undefined;
+    if (streamFn) {
+      poller = new StreamPoller({
+        endpoint: dynamoEndpoint,
+        dynamo: client,
+        tableName: LOCAL_TABLE,
+        batchSize: streamFn.stream!.batchSize,
+        handler: (event) => runFunction(streamFn.name, event) as ReturnType<StreamHandler>,
+        ...(opts.dataDir ? { checkpointFile: join(opts.dataDir, 'stream-checkpoints.json') } : {}),
+      });
+      poller.start();
+      const p = poller;
+      cleanup.unshift(() => p.stop());
+    }
+
+    if (opts.schedules !== false) {
+      for (const fn of functions.filter((f) => f.schedule)) {
+        let busy = false;
+        const timer = setInterval(async () => {
+          if (busy) return; // EventBridge may overlap; the functions are safe under overlap, but keep the log calm
+          busy = true;
+          try {
+            await runFunction(fn.name, { source: 'local.scheduler', time: new Date().toISOString() });
+          } catch (e) {
+            console.error(`[scheduler] ${fn.name} failed`, (e as Error).message);
+          } finally {
+            busy = false;
+          }
+        }, fn.schedule!.localIntervalMs);
+        cleanup.unshift(async () => clearInterval(timer));
+      }
+    }
+
+    if (opts.seed) await opts.seed({ apiUrl, tokens });
+
+    const stack: LocalStack = {
+      apiUrl,
+      dynamoEndpoint,
+      sesUrl,
+      tokens,
+      get pids() {
+        return [dynamo.pid, ses?.pid].filter((p): p is number => typeof p === 'number');
+      },
+      streamDrained: () => (poller ? poller.drained() : Promise.resolve()),
+      runFunction,
+      stopSes: async () => {
+        await killChild(ses);
+      },
+      startSes: async () => {
+        ses = await startSesSink(sesPort);
+      },
+      stop: async () => {
+        for (const c of cleanup) await c().catch(() => undefined);
+        client.destroy();
+      },
+    };
+    return stack;
+  } catch (e) {
+    for (const c of cleanup) await c().catch(() => undefined);
+    throw e;
+  }
+}
