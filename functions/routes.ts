@@ -96,6 +96,8 @@ export const httpRoutes = {
     query: noQuery,
     response: meView,
   },
+  // --- sessions (LMS core) ---
+  // --- enrolments, attendance, progress (LMS core) ---
 } as const satisfies Record<string, HttpTrigger>;
 
 export type HttpRouteName = keyof typeof httpRoutes;
@@ -109,6 +111,8 @@ const accessByRoute: Record<HttpRouteName, FunctionDef['access']> = {
   'paths-get': READ,
   'sites-list': READ,
   'me-get': { table: 'none' },
+  // --- sessions (LMS core) ---
+  // --- enrolments, attendance, progress (LMS core) ---
 };
 
 /** Functions not triggered by HTTP. */

@@ -4,3 +4,4 @@ export { documentClient, tableName } from './client.ts';
 export { type StoreConfig, storeConfig } from './config.ts';
 export { composeKey, type ItemKey, keys, sortableNumber } from './keys.ts';
 export { type IndexName, TABLE } from './table.ts';
+export { getSessionItem, type SessionItem, sessionIndexKeys, toSessionView } from './session-item.ts';

@@ -1,0 +1,74 @@
+import type { Facilitator, SessionStatus, SessionView } from '@parcours/domain/api/sessions-api';
+import { toParisIso } from '@parcours/domain/lms/time';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from './client.ts';
+import { keys } from './keys.ts';
+
+/** The session item as stored (`session#<id>` / `session`). Counters are maintained by enrolment transactions. */
+export interface SessionItem {
+  pk: string;
+  sk: 'session';
+  entity: 'session';
+  id: string;
+  moduleId: string;
+  pathId?: string;
+  start: string;
+  end: string;
+  siteId: string;
+  roomId: string;
+  capacity: number;
+  status: SessionStatus;
+  facilitators: Facilitator[];
+  /** Learners holding a seat (`enrolled`, and later `attended`/`partially-attended`/`no-show`). */
+  enrolledCount: number;
+  waitlistLength: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  cancelledReason?: string;
+  overrides?: { code: string; by: string; at: string }[];
+  gsi1pk: string;
+  gsi1sk: string;
+  gsi2pk: string;
+  gsi2sk: string;
+  gsi3pk: string;
+  gsi3sk: string;
+}
+
+export function sessionIndexKeys(s: Pick<SessionItem, 'id' | 'moduleId' | 'siteId' | 'start'>) {
+  return {
+    ...keys.session.byModule(s.moduleId, s.start, s.id),
+    ...keys.session.bySite(s.siteId, s.start, s.id),
+    ...keys.session.byMonth(s.start, s.id),
+  };
+}
+
+export function toSessionView(s: SessionItem): SessionView {
+  return {
+    id: s.id,
+    moduleId: s.moduleId,
+    ...(s.pathId ? { pathId: s.pathId } : {}),
+    start: s.start,
+    end: s.end,
+    startLocal: toParisIso(s.start),
+    endLocal: toParisIso(s.end),
+    timeZone: 'Europe/Paris',
+    siteId: s.siteId,
+    roomId: s.roomId,
+    capacity: s.capacity,
+    enrolledCount: s.enrolledCount,
+    waitlistLength: s.waitlistLength,
+    seatsLeft: Math.max(0, s.capacity - s.enrolledCount),
+    status: s.status,
+    facilitators: s.facilitators,
+    version: s.version,
+  };
+}
+
+export async function getSessionItem(sessionId: string, consistent = true): Promise<SessionItem | undefined> {
+  const r = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: keys.session.item(sessionId), ConsistentRead: consistent }),
+  );
+  return r.Item as SessionItem | undefined;
+}
