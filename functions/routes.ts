@@ -12,15 +12,27 @@ import {
   pathView,
   siteList,
 } from '@parcours/domain/api/catalog-api';
-import { idParams, noQuery } from '@parcours/domain/api/common';
+import { idParams, noQuery, opaqueIdParams } from '@parcours/domain/api/common';
+import {
+  attendanceBody,
+  attendanceResult,
+  cancelEnrolmentBody,
+  enrolBody,
+  enrolmentIdParams,
+  enrolmentList,
+  enrolmentView,
+  joinPathResult,
+  progressView,
+} from '@parcours/domain/api/sessions-api';
 import type { Role } from '@parcours/domain/roles';
 import type { FunctionDef, HttpTrigger, RouteAuth } from '@parcours/http/route-types';
 
-const PUBLIC: RouteAuth = { kind: 'public' };
-const roles = (...r: Role[]): RouteAuth => ({ kind: 'roles', roles: r });
+const PUBLIC = { kind: 'public' } as const satisfies RouteAuth;
+const roles = (...r: Role[]) => ({ kind: 'roles', roles: r }) as const satisfies RouteAuth;
 const ANY_SIGNED_IN = roles('learner', 'trainer', 'hr', 'lab');
 
 const READ = { table: 'read' } as const;
+const WRITE = { table: 'write' } as const;
 
 export const httpRoutes = {
   'health-get': {
@@ -98,6 +110,78 @@ export const httpRoutes = {
   },
   // --- sessions (LMS core) ---
   // --- enrolments, attendance, progress (LMS core) ---
+  'enrolments-create': {
+    method: 'POST',
+    path: '/sessions/{id}/enrolments',
+    auth: roles('learner', 'lab'),
+    summary: 'Enrol in a session (a learner: themself; the lab: anyone). Full sessions waitlist in FIFO order.',
+    tags: ['enrolments'],
+    params: opaqueIdParams,
+    query: noQuery,
+    body: enrolBody,
+    response: enrolmentView,
+    successStatus: 201,
+  },
+  'enrolments-cancel': {
+    method: 'POST',
+    path: '/enrolments/{id}/cancel',
+    auth: roles('learner', 'lab'),
+    summary: 'Cancel an enrolment; the head of the waitlist takes the seat atomically',
+    tags: ['enrolments'],
+    params: enrolmentIdParams,
+    query: noQuery,
+    body: cancelEnrolmentBody,
+    response: enrolmentView,
+  },
+  'me-enrolments': {
+    method: 'GET',
+    path: '/me/enrolments',
+    auth: roles('learner'),
+    summary: 'My enrolments, with waitlist positions',
+    tags: ['me', 'enrolments'],
+    query: noQuery,
+    response: enrolmentList,
+  },
+  'session-enrolments-list': {
+    method: 'GET',
+    path: '/sessions/{id}/enrolments',
+    auth: roles('lab', 'trainer'),
+    summary: "A session's enrolments and waitlist (the lab; the session's facilitators)",
+    tags: ['enrolments'],
+    params: opaqueIdParams,
+    query: noQuery,
+    response: enrolmentList,
+  },
+  'attendance-put': {
+    method: 'PUT',
+    path: '/sessions/{id}/attendance',
+    auth: roles('trainer', 'lab'),
+    summary: 'Take attendance (present completes the module and grants its competencies)',
+    tags: ['attendance'],
+    params: opaqueIdParams,
+    query: noQuery,
+    body: attendanceBody,
+    response: attendanceResult,
+  },
+  'me-progress': {
+    method: 'GET',
+    path: '/me/progress',
+    auth: roles('learner'),
+    summary: 'My progress per path: entry module, electives N of M, competencies, what remains',
+    tags: ['me', 'progress'],
+    query: noQuery,
+    response: progressView,
+  },
+  'me-paths-join': {
+    method: 'POST',
+    path: '/me/paths/{id}',
+    auth: roles('learner'),
+    summary: 'Join a path (idempotent; joining after the cohort started makes me a newcomer with a catch-up plan)',
+    tags: ['me', 'progress'],
+    params: idParams,
+    query: noQuery,
+    response: joinPathResult,
+  },
 } as const satisfies Record<string, HttpTrigger>;
 
 export type HttpRouteName = keyof typeof httpRoutes;
@@ -113,6 +197,13 @@ const accessByRoute: Record<HttpRouteName, FunctionDef['access']> = {
   'me-get': { table: 'none' },
   // --- sessions (LMS core) ---
   // --- enrolments, attendance, progress (LMS core) ---
+  'enrolments-create': WRITE,
+  'enrolments-cancel': WRITE,
+  'me-enrolments': READ,
+  'session-enrolments-list': READ,
+  'attendance-put': WRITE,
+  'me-progress': READ,
+  'me-paths-join': WRITE,
 };
 
 /** Functions not triggered by HTTP. */

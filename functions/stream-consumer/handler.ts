@@ -1,11 +1,42 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { logger } from '@parcours/http';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { projections } from '../lib/projections/index.ts';
+import type { ChangeRecord } from '../lib/projections/projection.ts';
+
+function toChange(r: DynamoDBStreamEvent['Records'][number]): ChangeRecord | undefined {
+  const d = r.dynamodb;
+  if (!d?.SequenceNumber || !r.eventName) return undefined;
+  const newImage = d.NewImage ? unmarshall(d.NewImage as Record<string, AttributeValue>) : undefined;
+  const oldImage = d.OldImage ? unmarshall(d.OldImage as Record<string, AttributeValue>) : undefined;
+  const entity = String(newImage?.['entity'] ?? oldImage?.['entity'] ?? '');
+  return {
+    eventName: r.eventName,
+    entity,
+    sequenceNumber: d.SequenceNumber,
+    ...(newImage ? { newImage } : {}),
+    ...(oldImage ? { oldImage } : {}),
+  };
+}
 
 /**
- * Consumes the table's stream (NEW_AND_OLD_IMAGES). Projections (reports, KPIs) register here; a failed record is
- * reported back as a partial batch failure so only it is retried.
+ * Consumes the table's stream (NEW_AND_OLD_IMAGES) and feeds each projection. Records are processed in order; at the
+ * first failure the rest of the batch is reported as failed (ReportBatchItemFailures), so the event source mapping
+ * retries from there and order per item is kept.
  */
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  logger.debug('stream batch', { records: event.Records.length });
+  for (const r of event.Records) {
+    const change = toChange(r);
+    if (!change) continue;
+    try {
+      for (const p of projections) {
+        if (p.entities.includes(change.entity)) await p.apply(change);
+      }
+    } catch (e) {
+      logger.error('projection failed', { sequenceNumber: change.sequenceNumber, entity: change.entity, error: (e as Error).message });
+      return { batchItemFailures: [{ itemIdentifier: change.sequenceNumber }] };
+    }
+  }
   return { batchItemFailures: [] };
 };

@@ -1,0 +1,87 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { EnrolmentStatus } from '@parcours/domain/api/sessions-api';
+import type { CompetencyLevel } from '@parcours/domain/content/schemas';
+import { documentClient, tableName } from './client.ts';
+import { keys } from './keys.ts';
+
+/** The learner's copy of one enrolment (`user#<id>` / `booking#<sessionId>`). */
+export interface BookingItem {
+  pk: string;
+  sk: string;
+  entity: 'booking';
+  learnerId: string;
+  enrolmentId: string;
+  sessionId: string;
+  moduleId: string;
+  pathId?: string;
+  status: EnrolmentStatus;
+  start: string;
+  end: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A module completed by a learner (`user#<id>` / `completion#<moduleId>`): the evidence behind competencies. */
+export interface CompletionItem {
+  pk: string;
+  sk: string;
+  entity: 'completion';
+  learnerId: string;
+  moduleId: string;
+  sessionId: string;
+  enrolmentId: string;
+  completedAt: string;
+  competencies: { competencyId: string; level: CompetencyLevel }[];
+}
+
+export interface PathMembershipItem {
+  pk: string;
+  sk: string;
+  entity: 'path-membership';
+  learnerId: string;
+  pathId: string;
+  joinedAt: string;
+}
+
+export interface LearnerState {
+  bookings: BookingItem[];
+  completions: CompletionItem[];
+  paths: PathMembershipItem[];
+  /** Version of the learner's enrolment lock at read time (0 when it does not exist yet). */
+  lockVersion: number;
+}
+
+/** One strongly consistent Query of the learner's partition: everything the enrolment rules need. */
+export async function readLearnerState(learnerId: string): Promise<LearnerState> {
+  const state: LearnerState = { bookings: [], completions: [], paths: [], lockVersion: 0 };
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.user.partition(learnerId) },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of r.Items ?? []) {
+      switch (item['entity']) {
+        case 'booking':
+          state.bookings.push(item as BookingItem);
+          break;
+        case 'completion':
+          state.completions.push(item as CompletionItem);
+          break;
+        case 'path-membership':
+          state.paths.push(item as PathMembershipItem);
+          break;
+        case 'lock':
+          if (item['sk'] === keys.user.enrolmentLock(learnerId).sk) state.lockVersion = Number(item['version'] ?? 0);
+          break;
+      }
+    }
+    start = r.LastEvaluatedKey;
+  } while (start);
+  return state;
+}

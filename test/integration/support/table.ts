@@ -1,0 +1,14 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../packages/local/src/local-env.ts';
+
+let doc: DynamoDBDocumentClient | undefined;
+
+/** Direct table access for assertions only (re-reading counters); tests build data through the API. */
+export function tableClient(): DynamoDBDocumentClient {
+  doc ??= DynamoDBDocumentClient.from(
+    new DynamoDBClient({ region: LOCAL_REGION, endpoint: inject('dynamoEndpoint'), credentials: LOCAL_CREDENTIALS }),
+  );
+  return doc;
+}
