@@ -113,4 +113,14 @@ export const keys = {
     }),
     prefix: { booking: 'booking#' },
   },
+  idempotency: {
+    /**
+     * The record of one `Idempotency-Key`, scoped to the operation and the caller (a key is only meaningful to the
+     * client that chose it). Expires through the table's TTL.
+     */
+    record: (operation: string, userId: string, key: string): ItemKey => ({
+      pk: composeKey(['idem', operation], ['user', userId], ['key', key]),
+      sk: 'idem',
+    }),
+  },
 } as const;

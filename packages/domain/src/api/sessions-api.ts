@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { kebabId } from '../content/schemas.ts';
+import { SESSION_ID_PATTERN } from '../lms/session-ids.ts';
 
 /** UTC instants on the wire, ISO 8601 with an explicit offset (`Z` or `+02:00`), normalised to UTC on input. */
 export const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
@@ -12,6 +13,10 @@ export const SESSION_STATUSES = ['scheduled', 'cancelled', 'completed'] as const
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 export const userId = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.@-]+$/, 'invalid user id');
+
+/** Session ids are generated (`s-` + 26 base32 characters), not kebab ids: see lms/session-ids.ts. */
+export const sessionId = z.string().regex(SESSION_ID_PATTERN, 'invalid session id');
+export const sessionIdParams = z.strictObject({ id: sessionId });
 
 export const facilitatorSchema = z.strictObject({ trainerId: userId, role: facilitatorRole });
 export type Facilitator = z.infer<typeof facilitatorSchema>;
@@ -47,7 +52,16 @@ export const updateSessionBody = z
     /** Optimistic concurrency: the version the client read (409 if someone changed the session since). */
     expectedVersion: z.number().int().positive().optional(),
   })
-  .refine((b) => Object.keys(b).some((k) => k !== 'expectedVersion'), { message: 'nothing to update' });
+  .refine((b) => Object.keys(b).some((k) => k !== 'expectedVersion'), { message: 'nothing to update' })
+  // Only checkable here when both ends are given; the store re-checks the merged result.
+  .refine((b) => b.start === undefined || b.end === undefined || b.end > b.start, {
+    message: 'end must be after start',
+    path: ['end'],
+  })
+  .refine((b) => !b.facilitators || new Set(b.facilitators.map((f) => f.trainerId)).size === b.facilitators.length, {
+    message: 'a trainer appears twice',
+    path: ['facilitators'],
+  });
 export type UpdateSessionInput = z.infer<typeof updateSessionBody>;
 
 export const cancelSessionBody = z.strictObject({ reason: z.string().max(500).optional() });
@@ -89,6 +103,14 @@ export const sessionView = z
 export type SessionView = z.infer<typeof sessionView>;
 
 export const sessionList = z.object({ items: z.array(sessionView), nextCursor: z.string().optional() });
+
+/** `GET /me/facilitations`: optional period on the session start, [from, to). */
+export const facilitationsQuery = z.strictObject({ from: instant.optional(), to: instant.optional() });
+export const facilitationView = z
+  .object({ role: facilitatorRole, session: sessionView })
+  .meta({ id: 'Facilitation' });
+export type FacilitationView = z.infer<typeof facilitationView>;
+export const facilitationList = z.object({ items: z.array(facilitationView) });
 
 export const ENROLMENT_STATUSES = [
   'enrolled',
@@ -134,3 +156,45 @@ export type AttendanceInput = z.infer<typeof attendanceBody>;
 export const attendanceResult = z.object({
   items: z.array(z.object({ learnerId: z.string(), status: z.enum(ENROLMENT_STATUSES), completed: z.boolean() })),
 });
+
+export const enrolmentIdParams = z.strictObject({ id: z.uuid() });
+
+const moduleProgressStatus = z.enum(['completed', 'enrolled', 'waitlisted', 'not-started']);
+export const progressView = z
+  .object({
+    paths: z.array(
+      z.object({
+        pathId: z.string(),
+        joined: z.boolean(),
+        joinedAt: z.string().optional(),
+        entryModule: z.object({ moduleId: z.string(), status: moduleProgressStatus }),
+        electives: z.array(z.object({ moduleId: z.string(), status: moduleProgressStatus })),
+        electivesCompleted: z.number(),
+        electivesRequired: z.number(),
+        completed: z.boolean(),
+        remaining: z.object({
+          entryModule: z.string().optional(),
+          electivesStillNeeded: z.number(),
+          electiveOptions: z.array(z.string()),
+        }),
+      }),
+    ),
+    competencies: z.array(
+      z.object({
+        competencyId: z.string(),
+        level: z.enum(['discover', 'practise', 'master', 'can-teach']),
+        evidence: z.array(z.object({ moduleId: z.string(), sessionId: z.string(), completedAt: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: 'Progress' });
+
+export const suggestedQuery = z.strictObject({
+  site: kebabId.optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  pathId: kebabId.optional(),
+  maxWaitlist: z.coerce.number().int().min(0).max(50).optional(),
+});
+
+export const joinPathResult = z.object({ pathId: z.string(), joinedAt: z.string(), newcomer: z.boolean() });
