@@ -8,10 +8,11 @@ import {
   enrol,
   findEnrolmentById,
   getSessionItem,
-  readLearnerState,
   type LearnerState,
+  readLearnerState,
   waitlistPosition,
 } from '@parcours/store';
+import { ensureProfileFromClaims, getProfile } from '@parcours/store/profile-repo';
 import { lmsStatementItems } from './lms-statements.ts';
 
 const DEFAULT_CUTOFF_HOURS = 48;
@@ -22,7 +23,11 @@ function moduleOf(moduleId: string) {
   return m;
 }
 
-function checkRules(state: LearnerState, session: Parameters<typeof checkEnrolmentAllowed>[0]['session'], now: string) {
+function checkRules(
+  state: LearnerState,
+  session: Parameters<typeof checkEnrolmentAllowed>[0]['session'],
+  now: string,
+) {
   checkEnrolmentAllowed({
     session,
     module: moduleOf(session.moduleId),
@@ -37,30 +42,51 @@ export async function withPosition(e: EnrolmentItem) {
 }
 
 /** Learners enrol themselves; the lab enrols anyone (`learnerId`). */
-export async function enrolLearner(principal: Principal, sessionId: string, body: { learnerId?: string | undefined; pathId?: string | undefined }) {
+export async function enrolLearner(
+  principal: Principal,
+  sessionId: string,
+  body: { learnerId?: string | undefined; pathId?: string | undefined },
+) {
   const isLab = hasRole(principal, 'lab');
   const learnerId = body.learnerId ?? principal.userId;
-  if (learnerId !== principal.userId && !isLab) throw forbidden('Learners can only enrol themselves', 'not-your-enrolment');
-  if (!body.learnerId && !hasRole(principal, 'learner')) throw invalid('learner-id-required', 'Give the learnerId to enrol');
-  if (body.pathId && !catalog().paths.some((p) => p.id === body.pathId)) throw invalid('unknown-path', `Unknown path '${body.pathId}'`);
+  if (learnerId !== principal.userId && !isLab)
+    throw forbidden('Learners can only enrol themselves', 'not-your-enrolment');
+  if (!body.learnerId && !hasRole(principal, 'learner'))
+    throw invalid('learner-id-required', 'Give the learnerId to enrol');
+  if (body.pathId && !catalog().paths.some((p) => p.id === body.pathId))
+    throw invalid('unknown-path', `Unknown path '${body.pathId}'`);
 
   const session = await getSessionItem(sessionId);
   if (!session) throw notFound('session', sessionId);
   if (body.pathId) {
     const path = catalog().paths.find((p) => p.id === body.pathId)!;
-    const inPath = [path.entryModuleId, ...path.electiveModuleIds, path.coachModuleId].includes(session.moduleId);
-    if (!inPath) throw invalid('module-not-in-path', `Module '${session.moduleId}' is not part of path '${body.pathId}'`);
+    const inPath = [path.entryModuleId, ...path.electiveModuleIds, path.coachModuleId].includes(
+      session.moduleId,
+    );
+    if (!inPath)
+      throw invalid(
+        'module-not-in-path',
+        `Module '${session.moduleId}' is not part of path '${body.pathId}'`,
+      );
   }
   const now = new Date().toISOString();
+  // The learner's service comes from their identity (self-enrolment) or their profile (enrolled by the lab).
+  const profile =
+    learnerId === principal.userId
+      ? await ensureProfileFromClaims(principal, { now })
+      : await getProfile(learnerId);
   const state = await readLearnerState(learnerId);
   // An active enrolment in this very session is a retry: answer with it instead of a rule violation.
-  const mine = state.bookings.find((b) => b.sessionId === sessionId && (b.status === 'enrolled' || b.status === 'waitlisted'));
+  const mine = state.bookings.find(
+    (b) => b.sessionId === sessionId && (b.status === 'enrolled' || b.status === 'waitlisted'),
+  );
   if (!mine) checkRules(state, session, now);
 
   const outcome = await enrol({
     session,
     learnerId,
     ...(body.pathId ? { pathId: body.pathId } : {}),
+    learnerService: profile?.service,
     actorId: principal.userId,
     now,
     lockVersion: state.lockVersion,
@@ -69,7 +95,8 @@ export async function enrolLearner(principal: Principal, sessionId: string, body
       checkRules(fresh, session, new Date().toISOString());
       return fresh.lockVersion;
     },
-    extraItems: (e) => lmsStatementItems(e.status === 'enrolled' ? 'registered' : 'waitlisted', e, session, now),
+    extraItems: (e) =>
+      lmsStatementItems(e.status === 'enrolled' ? 'registered' : 'waitlisted', e, session, now),
   });
   return { ...outcome, position: await withPosition(outcome.enrolment) };
 }
@@ -78,12 +105,14 @@ export async function cancelLearnerEnrolment(principal: Principal, enrolmentId: 
   const e = await findEnrolmentById(enrolmentId);
   if (!e) throw notFound('enrolment', enrolmentId);
   const isLab = hasRole(principal, 'lab');
-  if (e.learnerId !== principal.userId && !isLab) throw forbidden('This enrolment is not yours', 'not-your-enrolment');
+  if (e.learnerId !== principal.userId && !isLab)
+    throw forbidden('This enrolment is not yours', 'not-your-enrolment');
   const session = await getSessionItem(e.sessionId);
   if (!session) throw notFound('session', e.sessionId);
   if (e.status === 'enrolled' || e.status === 'waitlisted') {
     const pathId = e.pathId ?? session.pathId;
-    const cutoffHours = catalog().paths.find((p) => p.id === pathId)?.cancellationCutoffHours ?? DEFAULT_CUTOFF_HOURS;
+    const cutoffHours =
+      catalog().paths.find((p) => p.id === pathId)?.cancellationCutoffHours ?? DEFAULT_CUTOFF_HOURS;
     checkLearnerMayCancel({ sessionStart: session.start, cutoffHours, now: new Date().toISOString(), isLab });
   }
   const now = new Date().toISOString();

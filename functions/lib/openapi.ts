@@ -69,7 +69,12 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
       };
     }
     paths[route.path] ??= {};
-    paths[route.path]![route.method.toLowerCase()] = op;
+    // OpenAPI has no catch-all method: an ANY route (the LRS) is listed under each method it serves.
+    const methods =
+      route.method === 'ANY' ? ['get', 'head', 'put', 'post', 'delete'] : [route.method.toLowerCase()];
+    for (const m of methods) {
+      paths[route.path]![m] = methods.length > 1 ? { ...op, operationId: `${name}-${m}` } : op;
+    }
   }
   return {
     openapi: '3.1.0',

@@ -34,7 +34,11 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
         if (p.entities.includes(change.entity)) await p.apply(change);
       }
     } catch (e) {
-      logger.error('projection failed', { sequenceNumber: change.sequenceNumber, entity: change.entity, error: (e as Error).message });
+      logger.error('projection failed', {
+        sequenceNumber: change.sequenceNumber,
+        entity: change.entity,
+        error: (e as Error).message,
+      });
       return { batchItemFailures: [{ itemIdentifier: change.sequenceNumber }] };
     }
   }

@@ -9,7 +9,10 @@ import { type LocalStack, seedContent, startLocalStack } from '../../packages/lo
 let stack: LocalStack | undefined;
 
 export default async function setup(project: TestProject) {
-  stack = await startLocalStack(functions, { schedules: false, seed: async () => void (await seedContent()) });
+  stack = await startLocalStack(functions, {
+    schedules: false,
+    seed: async () => void (await seedContent()),
+  });
   project.provide('apiUrl', stack.apiUrl);
   project.provide('sesUrl', stack.sesUrl);
   project.provide('dynamoEndpoint', stack.dynamoEndpoint);

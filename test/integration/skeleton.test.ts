@@ -10,7 +10,10 @@ describe('walking skeleton: public catalog', () => {
   });
 
   it('GET /modules serves the content loaded into DynamoDB Local, the entry module included', async () => {
-    const r = await call<{ items: { id: string; durationMinutes: number; title: { fr: string } }[] }>('GET', '/modules');
+    const r = await call<{ items: { id: string; durationMinutes: number; title: { fr: string } }[] }>(
+      'GET',
+      '/modules',
+    );
     expect(r.status).toBe(200);
     const ids = r.body.items.map((m) => m.id);
     expect(ids).toContain('intelligence-collective');
@@ -54,10 +57,15 @@ describe('walking skeleton: public catalog', () => {
   });
 
   it('GET /openapi.json is an OpenAPI 3.1 document listing every route', async () => {
-    const r = await call<{ openapi: string; paths: Record<string, Record<string, unknown>> }>('GET', '/openapi.json');
+    const r = await call<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/openapi.json',
+    );
     expect(r.status).toBe(200);
     expect(r.body.openapi).toBe('3.1.0');
-    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/health', '/modules', '/modules/{id}', '/me']));
+    expect(Object.keys(r.body.paths)).toEqual(
+      expect.arrayContaining(['/health', '/modules', '/modules/{id}', '/me']),
+    );
   });
 });
 
@@ -78,7 +86,13 @@ describe('walking skeleton: authentication', () => {
   it('a forged token (signed with another key) is 401', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
     const payload = Buffer.from(
-      JSON.stringify({ sub: 'attacker', 'cognito:groups': ['lab'], iss: 'parcours-local', aud: 'parcours', exp: 9999999999 }),
+      JSON.stringify({
+        sub: 'attacker',
+        'cognito:groups': ['lab'],
+        iss: 'parcours-local',
+        aud: 'parcours',
+        exp: 9999999999,
+      }),
     ).toString('base64url');
     const forged = `${header}.${payload}.${Buffer.from('not-the-signature').toString('base64url')}`;
     expect((await call('GET', '/me', { token: forged })).status).toBe(401);
@@ -86,7 +100,9 @@ describe('walking skeleton: authentication', () => {
 
   it("an unsigned token ('alg: none') is 401", async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ sub: 'x', 'cognito:groups': ['lab'] })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ sub: 'x', 'cognito:groups': ['lab'] })).toString(
+      'base64url',
+    );
     expect((await call('GET', '/me', { token: `${header}.${payload}.` })).status).toBe(401);
   });
 

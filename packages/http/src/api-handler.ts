@@ -33,6 +33,8 @@ export interface ApiReply {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A complete result, returned as is: raw routes (the LRS) that build their own bodies and headers. */
+  result?: ApiResult;
 }
 
 type InternalState = { principal?: Principal; params?: unknown; query?: unknown; body?: unknown };
@@ -93,8 +95,14 @@ const validate = (route: HttpTrigger): MiddlewareObj<ApiEvent, ApiResult> => ({
     state.query = check(route.query, ev.queryStringParameters ?? {}, 'query string');
     const rawBody = parseJsonBody(ev.body, ev.isBase64Encoded, ev.headers?.['content-type']);
     if (route.body) {
-      if (rawBody === undefined) throw invalid('body-required', 'A JSON body is required');
-      state.body = check(route.body, rawBody, 'body');
+      // An absent body is accepted when the schema accepts an empty object (e.g. `{ reason? }` on cancel routes).
+      if (rawBody === undefined) {
+        const empty = route.body.safeParse({});
+        if (!empty.success) throw invalid('body-required', 'A JSON body is required');
+        state.body = empty.data;
+      } else {
+        state.body = check(route.body, rawBody, 'body');
+      }
     } else if (rawBody !== undefined) {
       throw invalid('unexpected-body', 'This route takes no body');
     }
@@ -119,6 +127,7 @@ export function createApiHandler<R extends HttpTrigger>(
       event,
       requestId: context.awsRequestId,
     });
+    if (reply.result) return reply.result;
     const status = reply.status ?? route.successStatus ?? 200;
     if (status === 204) return { statusCode: 204, headers: { ...SECURITY_HEADERS, ...reply.headers } };
     return json(status, reply.body, reply.headers);
@@ -126,7 +135,8 @@ export function createApiHandler<R extends HttpTrigger>(
   const chain = middy<ApiEvent, ApiResult, Error, Context>()
     .use(errorMapper())
     .use(authorize(route))
-    .use(route.raw ? {} : validate(route))
+    // middy rejects an empty middleware object: raw routes get a no-op instead of the validator.
+    .use(route.raw ? { before: async () => undefined } : validate(route))
     .use({
       // Hands the validated state to the business function through the context (middy's internal store is
       // per-invocation, the context object too).

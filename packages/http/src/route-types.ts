@@ -1,7 +1,8 @@
 import type { Role } from '@parcours/domain/roles';
 import type { z } from 'zod';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** `ANY` matches every method (API Gateway's catch-all); a route with a specific method wins over it. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 
 /** Who may call a route. `public` routes get no JWT authorizer on AWS; every other route requires one of `roles`. */
 export type RouteAuth =
@@ -29,6 +30,8 @@ export interface HttpTrigger {
 export interface TableAccess {
   readonly table: 'none' | 'read' | 'write';
   readonly ses?: boolean;
+  /** The function signs or verifies e-mail links (one-click unsubscribe): it gets LINK_SIGNING_SECRET. */
+  readonly linkSecret?: boolean;
 }
 
 export interface FunctionDef {

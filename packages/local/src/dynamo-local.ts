@@ -38,7 +38,8 @@ export async function startDynamoLocal(opts: { port: number; dataDir?: string })
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`DynamoDB Local exited early (code ${code}): ${stderr}`))),
   );
-  await Promise.race([waitForPort(opts.port, 30_000, 'DynamoDB Local'), exited]);
+  // Generous: a loaded 2-core machine can take tens of seconds to start the JVM.
+  await Promise.race([waitForPort(opts.port, 120_000, 'DynamoDB Local'), exited]);
   return child;
 }
 

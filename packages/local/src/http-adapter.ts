@@ -10,6 +10,7 @@ import type {
 import type { LocalTokens } from './local-tokens.ts';
 import { tokenRequestSchema } from './local-tokens.ts';
 import { type CompiledRoute, compileRoute, matchRoute } from './route-matcher.ts';
+import { isWebPath, serveWebApp, type WebAppOptions } from './web-static.ts';
 
 export type HttpHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -78,6 +79,47 @@ export interface AdapterOptions {
   tokens: LocalTokens;
   /** Extra local-only routes (never deployed): e.g. `POST /_local/token`. */
   localRoutes?: boolean;
+  /** With `localRoutes`: test controls of the local stack under `POST /_local/…` (see `localControl`). */
+  control?: LocalControl;
+  /** The web dashboards under `/app/` (web-static.ts), served before any route matching. */
+  web?: WebAppOptions;
+}
+
+/** What tests may drive in the local stack (never deployed: not in the route table, only with `localRoutes`). */
+export interface LocalControl {
+  runFunction: (name: string, event: unknown) => Promise<unknown>;
+  streamDrained: () => Promise<void>;
+  stopSes: () => Promise<void>;
+  startSes: () => Promise<void>;
+}
+
+/**
+ * `POST /_local/run/{name}` (JSON body = the event) runs a background function of the route table and answers its
+ * result; `POST /_local/stream/drain` waits until the stream consumer has caught up; `POST /_local/ses/stop|start`
+ * stops or restarts the SES sink (an outage). Undefined when the path is none of these.
+ */
+async function localControl(
+  control: LocalControl,
+  functions: readonly FunctionDef[],
+  path: string,
+  body: Buffer,
+): Promise<APIGatewayProxyStructuredResultV2 | undefined> {
+  const ok = (value: unknown) => ({
+    statusCode: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(value ?? null),
+  });
+  const run = /^\/_local\/run\/([a-z0-9-]+)$/.exec(path);
+  if (run) {
+    const fn = functions.find((f) => f.name === run[1] && !f.http);
+    if (!fn) return errorResponse(404, 'function-not-found', `No background function '${run[1]}'`);
+    return ok(await control.runFunction(fn.name, body.length ? safeJson(body) : {}));
+  }
+  if (path === '/_local/stream/drain')
+    return ok(await control.streamDrained().then(() => ({ drained: true })));
+  if (path === '/_local/ses/stop') return ok(await control.stopSes().then(() => ({ ses: 'stopped' })));
+  if (path === '/_local/ses/start') return ok(await control.startSes().then(() => ({ ses: 'started' })));
+  return undefined;
 }
 
 /**
@@ -94,6 +136,7 @@ export function createHttpAdapter(opts: AdapterOptions): Server {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = (req.method ?? 'GET').toUpperCase();
+      if (opts.web && isWebPath(url.pathname)) return serveWebApp(method, url.pathname, res, opts.web);
       let body: Buffer;
       try {
         body = await readBody(req);
@@ -121,9 +164,16 @@ export function createHttpAdapter(opts: AdapterOptions): Server {
         );
       }
 
-      // API Gateway answers HEAD for GET routes; the LRS relies on it (xAPI Communication §1.1).
-      const lookupMethod = method === 'HEAD' ? 'GET' : method;
-      const match = matchRoute(routes, lookupMethod, url.pathname);
+      if (opts.localRoutes && opts.control && method === 'POST' && url.pathname.startsWith('/_local/')) {
+        const result = await localControl(opts.control, opts.functions, url.pathname, body);
+        if (result) return send(res, result, false);
+      }
+
+      // HEAD reaches an ANY route as HEAD (the LRS answers it itself, xAPI Communication §1.1); otherwise API Gateway
+      // answers HEAD with the GET route.
+      const match =
+        matchRoute(routes, method, url.pathname) ??
+        (method === 'HEAD' ? matchRoute(routes, 'GET', url.pathname) : undefined);
       if (!match)
         return send(
           res,

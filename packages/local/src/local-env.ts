@@ -21,6 +21,11 @@ export function applyLocalEnv(opts: {
   process.env['SES_ENDPOINT'] = opts.sesEndpoint;
   process.env['SES_FROM'] = LOCAL_SES_FROM;
   process.env['PUBLIC_URL'] = opts.publicUrl;
+  // Signs the one-click unsubscribe links in e-mails. A fixed, public value is fine locally (it protects nothing
+  // real, and links in mails stay valid across restarts); the CDK stack must provide a generated secret.
+  process.env['LINK_SIGNING_SECRET'] ??= 'parcours-local-link-signing-secret-not-for-production';
+  // Lets tests and the local stack move the reminder tick's clock (`{ now }` in its event); never set on AWS.
+  process.env['NOTIFICATIONS_CLOCK_OVERRIDE'] = '1';
   process.env['AWS_NODEJS_CONNECTION_REUSE_ENABLED'] = '1';
   process.env['LOG_LEVEL'] ??= 'WARN';
 }

@@ -11,6 +11,7 @@ import { LocalTokens } from './local-tokens.ts';
 import { freePort } from './ports.ts';
 import { startSesSink } from './ses-sink.ts';
 import { type StreamHandler, StreamPoller } from './stream-poller.ts';
+import type { WebAppOptions } from './web-static.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -23,6 +24,8 @@ export interface LocalStackOptions {
   sesPort?: number;
   /** Run background triggers (schedule ticks); tests turn the tick off and call it explicitly. */
   schedules?: boolean;
+  /** Serves the web dashboards under `/app/` on the API's origin (see web-static.ts). */
+  web?: WebAppOptions;
   /** Loads content/demo data into the table once it exists. */
   seed?: (ctx: { apiUrl: string; tokens: LocalTokens }) => Promise<void>;
 }
@@ -106,18 +109,27 @@ export async function startLocalStack(
       });
     };
 
+    let poller: StreamPoller | undefined;
+    const streamDrained = () => (poller ? poller.drained() : Promise.resolve());
+    const stopSes = async () => {
+      await killChild(ses);
+    };
+    const startSes = async () => {
+      ses = await startSesSink(sesPort);
+    };
     const server: Server = createHttpAdapter({
       functions,
       tokens,
       localRoutes: true,
+      control: { runFunction, streamDrained, stopSes, startSes },
       load: async (name) => (await loadModule(name))['handler'] as HttpHandler,
+      ...(opts.web ? { web: opts.web } : {}),
     });
     await new Promise<void>((r) => server.listen(apiPort, '127.0.0.1', r));
     cleanup.unshift(() => new Promise<void>((r) => server.close(() => r())));
     server.keepAliveTimeout = 1000;
 
     const streamFn = functions.find((f) => f.stream);
-    let poller: StreamPoller | undefined;
     if (streamFn) {
       poller = new StreamPoller({
         endpoint: dynamoEndpoint,
@@ -160,14 +172,10 @@ export async function startLocalStack(
       get pids() {
         return [dynamo.pid, ses?.pid].filter((p): p is number => typeof p === 'number');
       },
-      streamDrained: () => (poller ? poller.drained() : Promise.resolve()),
+      streamDrained,
       runFunction,
-      stopSes: async () => {
-        await killChild(ses);
-      },
-      startSes: async () => {
-        ses = await startSesSink(sesPort);
-      },
+      stopSes,
+      startSes,
       stop: async () => {
         for (const c of cleanup) await c().catch(() => undefined);
         client.destroy();

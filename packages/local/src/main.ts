@@ -3,10 +3,13 @@
  * `--port 3000` chooses the API port.
  */
 import { join } from 'node:path';
+import { ensureDemoLrsClient } from '../../../functions/lib/lrs/clients.ts';
 import { functions } from '../../../functions/routes.ts';
+import { loadDemoData } from './demo-data.ts';
 import { DEMO_USERS } from './demo-users.ts';
 import { REPO_ROOT, startLocalStack } from './local-stack.ts';
 import { seedContent } from './seed.ts';
+import { ensureWebBuilt } from './web-build.ts';
 
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
@@ -15,22 +18,31 @@ const apiPort = portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env['P
 const dataDir = join(REPO_ROOT, '.local-data');
 
 console.log('Parcours — démarrage de la pile locale…');
+const webDist = ensureWebBuilt(REPO_ROOT);
 const stack = await startLocalStack(functions, {
+  web: { distDir: webDist, config: { apiBaseUrl: '', demoUsers: Object.values(DEMO_USERS) } },
   dataDir,
   fresh,
   apiPort,
   dynamoPort: Number(process.env['DYNAMODB_PORT'] ?? 8000),
   sesPort: Number(process.env['SES_PORT'] ?? 8005),
-  seed: async () => {
+  seed: async ({ apiUrl, tokens }) => {
     const r = await seedContent();
     console.log(
       `Contenu chargé : ${r.written} écrit(s), ${r.unchanged} inchangé(s), ${r.deleted} supprimé(s).`,
+    );
+    const demo = await loadDemoData(apiUrl, tokens, { log: (m) => console.log(m) });
+    console.log(
+      demo.skipped
+        ? 'Sessions de démonstration : déjà présentes, rien à créer.'
+        : `Sessions de démonstration : ${demo.created} créée(s) via l'API${demo.failed ? `, ${demo.failed} en échec` : ''}.`,
     );
   },
 });
 
 const lines = [
   '',
+  `Application    ${stack.apiUrl}/app/   (tableaux de bord ; connexion : personne de démonstration)`,
   `API            ${stack.apiUrl}   (OpenAPI : ${stack.apiUrl}/openapi.json)`,
   `DynamoDB Local ${stack.dynamoEndpoint}   (données : ${fresh ? 'repartent de zéro' : 'conservées'} dans .local-data/)`,
   `E-mails (SES)  ${stack.sesUrl}/   (visionneuse des e-mails envoyés)`,
@@ -40,7 +52,11 @@ const lines = [
 for (const [role, user] of Object.entries(DEMO_USERS)) {
   lines.push(`  ${role.padEnd(8)} ${user.userId.padEnd(16)} ${await stack.tokens.sign(user)}`);
 }
+const lrs = await ensureDemoLrsClient();
 lines.push(
+  '',
+  `LRS xAPI 1.0.3  ${stack.apiUrl}/xapi/   (Basic, portée « all ») clé : ${lrs.key}   secret : ${lrs.secret}`,
+  `  curl -u ${lrs.key}:${lrs.secret} -H "X-Experience-API-Version: 1.0.3" ${stack.apiUrl}/xapi/statements`,
   '',
   `Essayez : curl -H "Authorization: Bearer <jeton>" ${stack.apiUrl}/me`,
   'Ctrl-C pour arrêter.',

@@ -39,11 +39,16 @@ export function matchRoute<T>(
   path: string,
 ): { route: CompiledRoute<T>; params: Record<string, string> } | undefined {
   let best: { route: CompiledRoute<T>; params: Record<string, string> } | undefined;
+  let bestScore = -1;
   for (const r of routes) {
-    if (r.trigger.method !== method) continue;
+    const exact = r.trigger.method === method;
+    if (!exact && r.trigger.method !== 'ANY') continue;
     const m = r.regex.exec(path);
     if (!m) continue;
-    if (best && best.route.specificity >= r.specificity) continue;
+    // As in API Gateway: the more specific path wins, and at equal paths a method route beats ANY.
+    const score = r.specificity * 2 + (exact ? 1 : 0);
+    if (best && bestScore >= score) continue;
+    bestScore = score;
     const params: Record<string, string> = {};
     r.paramNames.forEach((name, i) => {
       params[name] = decodeURIComponent(m[i + 1]!);

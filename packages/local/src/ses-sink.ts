@@ -23,6 +23,6 @@ export async function startSesSink(port: number): Promise<ChildProcess> {
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`SES sink exited early (code ${code}): ${out}`))),
   );
-  await Promise.race([waitForPort(port, 20_000, 'SES sink'), exited]);
+  await Promise.race([waitForPort(port, 60_000, 'SES sink'), exited]);
   return child;
 }

@@ -69,6 +69,7 @@ export async function writeAttendance(input: {
           sessionId: session.id,
           enrolmentId: e.id,
           completedAt: session.end,
+          ...(e.learnerService ? { learnerService: e.learnerService } : {}),
           competencies: module.competencies,
         };
         // A module completed in an earlier session keeps its first evidence.
@@ -99,10 +100,16 @@ export async function writeAttendance(input: {
     Update: {
       TableName: T,
       Key: keys.session.item(session.id),
-      UpdateExpression: 'SET #st = :completed, attendanceTakenAt = :now, attendanceTakenBy = :by, updatedAt = :now',
+      UpdateExpression:
+        'SET #st = :completed, attendanceTakenAt = :now, attendanceTakenBy = :by, updatedAt = :now',
       ConditionExpression: '#st IN (:scheduled, :completed)',
       ExpressionAttributeNames: { '#st': 'status' },
-      ExpressionAttributeValues: { ':completed': 'completed', ':scheduled': 'scheduled', ':now': now, ':by': actorId },
+      ExpressionAttributeValues: {
+        ':completed': 'completed',
+        ':scheduled': 'scheduled',
+        ':now': now,
+        ':by': actorId,
+      },
     },
   });
   for (const items of txs) {

@@ -10,7 +10,14 @@ import { backoff, cancellationInfo, isTransient } from './transaction-errors.ts'
 
 type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-function statusUpdate(key: { pk: string; sk: string }, to: EnrolmentStatus, from: EnrolmentStatus, actorId: string, now: string, remove = ''): TxItem {
+function statusUpdate(
+  key: { pk: string; sk: string },
+  to: EnrolmentStatus,
+  from: EnrolmentStatus,
+  actorId: string,
+  now: string,
+  remove = '',
+): TxItem {
   return {
     Update: {
       TableName: tableName(),
@@ -63,7 +70,10 @@ export async function cancelEnrolment(input: {
       return { enrolment: current, changed: false }; // idempotent retry
     }
     if (current.status !== 'enrolled' && current.status !== 'waitlisted') {
-      throw conflict('enrolment-not-active', `An enrolment in status '${current.status}' cannot be cancelled`);
+      throw conflict(
+        'enrolment-not-active',
+        `An enrolment in status '${current.status}' cannot be cancelled`,
+      );
     }
     const cancelled: EnrolmentItem = { ...current, status: 'cancelled', updatedAt: now, updatedBy: actorId };
     const items: TxItem[] = [
@@ -73,7 +83,13 @@ export async function cancelEnrolment(input: {
     let promoted: EnrolmentItem | undefined;
     if (current.status === 'waitlisted') {
       items.push(
-        { Delete: { TableName: T, Key: keys.session.waitlistEntry(sessionId, current.ticket), ConditionExpression: 'attribute_exists(pk)' } },
+        {
+          Delete: {
+            TableName: T,
+            Key: keys.session.waitlistEntry(sessionId, current.ticket),
+            ConditionExpression: 'attribute_exists(pk)',
+          },
+        },
         {
           Update: {
             TableName: T,
@@ -90,8 +106,20 @@ export async function cancelEnrolment(input: {
       if (head && headEnrolment && headEnrolment.status === 'waitlisted') {
         promoted = { ...headEnrolment, status: 'enrolled', updatedAt: now, updatedBy: actorId };
         items.push(
-          { Delete: { TableName: T, Key: { pk: keys.session.partition(sessionId), sk: head.sk }, ConditionExpression: 'attribute_exists(pk)' } },
-          statusUpdate(keys.session.enrolment(sessionId, head.learnerId), 'enrolled', 'waitlisted', actorId, now),
+          {
+            Delete: {
+              TableName: T,
+              Key: { pk: keys.session.partition(sessionId), sk: head.sk },
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
+          statusUpdate(
+            keys.session.enrolment(sessionId, head.learnerId),
+            'enrolled',
+            'waitlisted',
+            actorId,
+            now,
+          ),
           bookingUpdate(head.learnerId, sessionId, 'enrolled', now),
           {
             Update: {

@@ -11,6 +11,8 @@ export interface EnrolmentItem {
   learnerId: string;
   moduleId: string;
   pathId?: string;
+  /** The learner's service when they enrolled (HR reports group by it; kept on the record for history). */
+  learnerService?: string;
   status: EnrolmentStatus;
   /** Arrival ticket; while waitlisted, the waitlist entry `waitlist#<ticket>` exists. */
   ticket: number;

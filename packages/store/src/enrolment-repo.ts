@@ -25,7 +25,11 @@ export type ExtraItems = (e: EnrolmentItem) => TxItem[];
 
 export async function getEnrolment(sessionId: string, learnerId: string): Promise<EnrolmentItem | undefined> {
   const r = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.session.enrolment(sessionId, learnerId), ConsistentRead: true }),
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.session.enrolment(sessionId, learnerId),
+      ConsistentRead: true,
+    }),
   );
   return r.Item as EnrolmentItem | undefined;
 }
@@ -65,7 +69,10 @@ export async function waitlistPosition(sessionId: string, ticket: number): Promi
 }
 
 /** Waitlist in FIFO order: ticket → learnerId. */
-export async function waitlistOrder(sessionId: string, limit?: number): Promise<{ ticket: number; learnerId: string; sk: string }[]> {
+export async function waitlistOrder(
+  sessionId: string,
+  limit?: number,
+): Promise<{ ticket: number; learnerId: string; sk: string }[]> {
   const out: { ticket: number; learnerId: string; sk: string }[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -73,13 +80,17 @@ export async function waitlistOrder(sessionId: string, limit?: number): Promise<
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': keys.session.partition(sessionId), ':p': keys.session.prefix.waitlist },
+        ExpressionAttributeValues: {
+          ':pk': keys.session.partition(sessionId),
+          ':p': keys.session.prefix.waitlist,
+        },
         ConsistentRead: true,
         ExclusiveStartKey: start,
         ...(limit ? { Limit: limit } : {}),
       }),
     );
-    for (const it of r.Items ?? []) out.push({ ticket: Number(it['ticket']), learnerId: String(it['learnerId']), sk: String(it['sk']) });
+    for (const it of r.Items ?? [])
+      out.push({ ticket: Number(it['ticket']), learnerId: String(it['learnerId']), sk: String(it['sk']) });
     start = limit && out.length >= limit ? undefined : r.LastEvaluatedKey;
   } while (start);
   return out;
@@ -103,6 +114,7 @@ export interface EnrolInput {
   session: SessionItem;
   learnerId: string;
   pathId?: string;
+  learnerService?: string | undefined;
   actorId: string;
   now: string;
   /** Learner lock version the rules were checked against. */
@@ -129,7 +141,8 @@ export async function enrol(input: EnrolInput): Promise<EnrolOutcome> {
   const enrolmentId = randomUUID();
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (session.status !== 'scheduled') throw conflict('session-not-open', `Session '${sessionId}' is ${session.status}`);
+    if (session.status !== 'scheduled')
+      throw conflict('session-not-open', `Session '${sessionId}' is ${session.status}`);
     const seat = session.enrolledCount < session.capacity && session.waitlistLength === 0;
     const status: EnrolmentStatus = seat ? 'enrolled' : 'waitlisted';
     const enrolment: EnrolmentItem = {
@@ -140,6 +153,7 @@ export async function enrol(input: EnrolInput): Promise<EnrolOutcome> {
       learnerId,
       moduleId: session.moduleId,
       ...(input.pathId ? { pathId: input.pathId } : session.pathId ? { pathId: session.pathId } : {}),
+      ...(input.learnerService ? { learnerService: input.learnerService } : {}),
       status,
       ticket,
       sessionStart: session.start,
@@ -172,9 +186,21 @@ export async function enrol(input: EnrolInput): Promise<EnrolOutcome> {
               TableName: T,
               Key: keys.session.item(sessionId),
               UpdateExpression: 'SET enrolledCount = enrolledCount + :one',
-              ConditionExpression: '#st = :scheduled AND enrolledCount < capacity AND waitlistLength = :zero',
-              ExpressionAttributeNames: { '#st': 'status' },
-              ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':scheduled': 'scheduled' },
+              ConditionExpression:
+                '#st = :scheduled AND enrolledCount < #cap AND waitlistLength = :zero AND #start = :start AND #end = :end',
+              ExpressionAttributeNames: {
+                '#st': 'status',
+                '#cap': 'capacity',
+                '#start': 'start',
+                '#end': 'end',
+              },
+              ExpressionAttributeValues: {
+                ':one': 1,
+                ':zero': 0,
+                ':scheduled': 'scheduled',
+                ':start': session.start,
+                ':end': session.end,
+              },
             },
           }
         : {
@@ -182,9 +208,21 @@ export async function enrol(input: EnrolInput): Promise<EnrolOutcome> {
               TableName: T,
               Key: keys.session.item(sessionId),
               UpdateExpression: 'SET waitlistLength = waitlistLength + :one',
-              ConditionExpression: '#st = :scheduled AND (enrolledCount >= capacity OR waitlistLength > :zero)',
-              ExpressionAttributeNames: { '#st': 'status' },
-              ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':scheduled': 'scheduled' },
+              ConditionExpression:
+                '#st = :scheduled AND (enrolledCount >= #cap OR waitlistLength > :zero) AND #start = :start AND #end = :end',
+              ExpressionAttributeNames: {
+                '#st': 'status',
+                '#cap': 'capacity',
+                '#start': 'start',
+                '#end': 'end',
+              },
+              ExpressionAttributeValues: {
+                ':one': 1,
+                ':zero': 0,
+                ':scheduled': 'scheduled',
+                ':start': session.start,
+                ':end': session.end,
+              },
             },
           },
       {
@@ -231,8 +269,14 @@ export async function enrol(input: EnrolInput): Promise<EnrolOutcome> {
               Update: {
                 TableName: T,
                 Key: keys.user.pathMembership(learnerId, input.pathId),
-                UpdateExpression: 'SET joinedAt = if_not_exists(joinedAt, :now), entity = :e, learnerId = :l, pathId = :p',
-                ExpressionAttributeValues: { ':now': now, ':e': 'path-membership', ':l': learnerId, ':p': input.pathId },
+                UpdateExpression:
+                  'SET joinedAt = if_not_exists(joinedAt, :now), entity = :e, learnerId = :l, pathId = :p',
+                ExpressionAttributeValues: {
+                  ':now': now,
+                  ':e': 'path-membership',
+                  ':l': learnerId,
+                  ':p': input.pathId,
+                },
               },
             },
           ]
@@ -272,7 +316,10 @@ export async function listSessionEnrolments(sessionId: string): Promise<Enrolmen
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': keys.session.partition(sessionId), ':p': keys.session.prefix.enrolment },
+        ExpressionAttributeValues: {
+          ':pk': keys.session.partition(sessionId),
+          ':p': keys.session.prefix.enrolment,
+        },
         ConsistentRead: true,
         ExclusiveStartKey: start,
       }),

@@ -1,14 +1,27 @@
+export { type AttendanceChange, writeAttendance } from './attendance-repo.ts';
 export { catalogRepo } from './catalog-repo.ts';
 export { batchWrite, syncCatalog } from './catalog-sync.ts';
 export { documentClient, tableName } from './client.ts';
 export { type StoreConfig, storeConfig } from './config.ts';
-export { composeKey, type ItemKey, keys, sortableNumber } from './keys.ts';
-export { type IndexName, TABLE } from './table.ts';
-export { getSessionItem, type SessionItem, sessionIndexKeys, toSessionView } from './session-item.ts';
 export { cancelEnrolment } from './enrolment-cancel.ts';
 export { type EnrolmentItem, toEnrolmentView } from './enrolment-item.ts';
-export { enrol, findEnrolmentById, getEnrolment, listSessionEnrolments, waitlistOrder, waitlistPosition } from './enrolment-repo.ts';
-export { type BookingItem, type CompletionItem, type LearnerState, readLearnerState } from './learner-items.ts';
-export { backoff, cancellationInfo, isTransient } from './transaction-errors.ts';
-export { type AttendanceChange, writeAttendance } from './attendance-repo.ts';
+export {
+  enrol,
+  findEnrolmentById,
+  getEnrolment,
+  listSessionEnrolments,
+  waitlistOrder,
+  waitlistPosition,
+} from './enrolment-repo.ts';
+export { composeKey, type ItemKey, keys, sortableNumber } from './keys.ts';
+export {
+  type BookingItem,
+  type CompletionItem,
+  type LearnerState,
+  readLearnerState,
+} from './learner-items.ts';
 export { joinPath } from './path-membership-repo.ts';
+export { ensureProfileFromClaims, getProfile, type UserProfileItem } from './profile-repo.ts';
+export { getSessionItem, type SessionItem, sessionIndexKeys, toSessionView } from './session-item.ts';
+export { type IndexName, TABLE } from './table.ts';
+export { backoff, cancellationInfo, isTransient } from './transaction-errors.ts';

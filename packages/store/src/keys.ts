@@ -60,7 +60,10 @@ export const keys = {
     item: (sessionId: string): ItemKey => ({ pk: composeKey(['session', sessionId]), sk: 'session' }),
     partition: (sessionId: string) => composeKey(['session', sessionId]),
     /** Arrival tickets for enrolment requests: an atomic counter outside transactions, so it never conflicts. */
-    ticketCounter: (sessionId: string): ItemKey => ({ pk: composeKey(['session', sessionId]), sk: 'ticket-counter' }),
+    ticketCounter: (sessionId: string): ItemKey => ({
+      pk: composeKey(['session', sessionId]),
+      sk: 'ticket-counter',
+    }),
     enrolment: (sessionId: string, learnerId: string): ItemKey => ({
       pk: composeKey(['session', sessionId]),
       sk: composeKey(['enrolment', learnerId]),
@@ -94,7 +97,10 @@ export const keys = {
   },
   trainer: {
     partition: (trainerId: string) => composeKey(['trainer', trainerId]),
-    scheduleLock: (trainerId: string): ItemKey => ({ pk: composeKey(['trainer', trainerId]), sk: 'lock#schedule' }),
+    scheduleLock: (trainerId: string): ItemKey => ({
+      pk: composeKey(['trainer', trainerId]),
+      sk: 'lock#schedule',
+    }),
     facilitation: (trainerId: string, sessionId: string): ItemKey => ({
       pk: composeKey(['trainer', trainerId]),
       sk: composeKey(['facilitation', sessionId]),
@@ -123,4 +129,257 @@ export const keys = {
       sk: 'idem',
     }),
   },
+  notification: {
+    /**
+     * A notification lives in its subject's partition (one learner's enrolment, or one session's facilitators), so
+     * "every message about this enrolment" is one strongly consistent Query when a change cancels or re-times them.
+     */
+    subjectPartition: (subject: NotificationSubjectKey): string =>
+      subject.type === 'enrolment'
+        ? composeKey(['enrolment', subject.enrolmentId], ['notifications', 'all'])
+        : composeKey(['session', subject.sessionId], ['notifications', 'trainers']),
+    item: (subject: NotificationSubjectKey, id: string): ItemKey => ({
+      pk: keys.notification.subjectPartition(subject),
+      sk: composeKey(['notification', id]),
+    }),
+    prefix: 'notification#',
+    /**
+     * GSI1, sparse: open notifications (pending, sending) by the time of their next action (due time, or lease
+     * expiry while sending), write-sharded over `shard` partitions; the tick queries each with `gsi1sk <= now`.
+     * Finished notifications drop these attributes and leave the index.
+     */
+    due: (shard: number, at: string, id: string) => ({
+      gsi1pk: composeKey(['notifications', 'due'], ['shard', shard]),
+      gsi1sk: `${at}#${id}`,
+    }),
+    duePartition: (shard: number) => composeKey(['notifications', 'due'], ['shard', shard]),
+    /** GSI2, sparse: failed notifications by failure time, for the lab's list (low volume: one partition). */
+    failed: (failedAt: string, id: string) => ({
+      gsi2pk: composeKey(['notifications', 'failed']),
+      gsi2sk: `${failedAt}#${id}`,
+    }),
+    failedPartition: composeKey(['notifications', 'failed']),
+    /** An address SES reported as bouncing or complaining (fed by the bounce handler, see docs/notifications.md). */
+    suppression: (email: string): ItemKey => ({
+      pk: composeKey(['email-suppression', email.trim().toLowerCase()]),
+      sk: 'suppression',
+    }),
+  },
+  // --- xAPI LRS (docs/xapi-lrs.md, "Key design") ---
+  xapi: {
+    /** Everything about one Statement lives in its partition: the Statement, its voiding marker, its referrers. */
+    statementPartition: (id: string) => composeKey(['xstmt', id.toLowerCase()]),
+    statement: (id: string): ItemKey => ({ pk: composeKey(['xstmt', id.toLowerCase()]), sk: 'statement' }),
+    /** Written with a voiding Statement, even before its target arrives (the target is voided from then on). */
+    voidedBy: (targetId: string): ItemKey => ({
+      pk: composeKey(['xstmt', targetId.toLowerCase()]),
+      sk: 'voided-by',
+    }),
+    /** The projection's record of the filter keys a Statement matches (its own, plus those of its StatementRef). */
+    indexRecord: (id: string): ItemKey => ({ pk: composeKey(['xstmt', id.toLowerCase()]), sk: 'index' }),
+    /** A Statement whose Object is a StatementRef to `targetId`: re-indexed when the target's keys change. */
+    referrer: (targetId: string, referrerId: string): ItemKey => ({
+      pk: composeKey(['xstmt', targetId.toLowerCase()]),
+      sk: composeKey(['referrer', referrerId.toLowerCase()]),
+    }),
+    prefix: { referrer: 'referrer#', document: 'doc#' },
+    /** Sort key of every Statement index: `stored` order, then the position in its batch, then the id. */
+    order: (stored: string, seq: number, id: string) =>
+      `${stored}#${sortableNumber(seq, 4)}#${id.toLowerCase()}`,
+    /**
+     * GSI1, sparse: Statements not yet indexed by the stream projection, write-sharded. The oldest one bounds
+     * X-Experience-API-Consistent-Through; the projection removes the attributes once the Statement is indexed.
+     */
+    unindexed: (shard: number, order: string) => ({
+      gsi1pk: composeKey(['xapi-unindexed', shard]),
+      gsi1sk: order,
+    }),
+    unindexedPartition: (shard: number) => composeKey(['xapi-unindexed', shard]),
+    /** One index entry per (filter kind, value, Statement); `valueHash` keeps long IRIs out of the key. */
+    indexPartition: (kind: string, valueHash: string) => composeKey(['xidx', kind], ['v', valueHash]),
+    indexEntry: (kind: string, valueHash: string, order: string): ItemKey => ({
+      pk: composeKey(['xidx', kind], ['v', valueHash]),
+      sk: order,
+    }),
+    /** Content-addressed binary data (attachments, large documents), chunked under the 400 KB item limit. */
+    blobPartition: (sha: string) => composeKey(['xblob', sha.toLowerCase()]),
+    blobMeta: (sha: string): ItemKey => ({ pk: composeKey(['xblob', sha.toLowerCase()]), sk: 'meta' }),
+    blobChunk: (sha: string, n: number): ItemKey => ({
+      pk: composeKey(['xblob', sha.toLowerCase()]),
+      sk: composeKey(['chunk', sortableNumber(n, 5)]),
+    }),
+    /** State documents of one (Activity, Agent): one partition, registration then stateId in the sort key. */
+    statePartition: (activityHash: string, agentHash: string) =>
+      composeKey(['xstate', activityHash], ['agent', agentHash]),
+    stateDocument: (
+      activityHash: string,
+      agentHash: string,
+      registration: string | undefined,
+      docId: string,
+    ): ItemKey => ({
+      pk: composeKey(['xstate', activityHash], ['agent', agentHash]),
+      sk: composeKey(['reg', registration?.toLowerCase() ?? '-'], ['doc', docId]),
+    }),
+    /** Documents of one registration, or of every registration (and none) when it is not given. */
+    statePrefix: (registration: string | undefined) =>
+      registration === undefined ? 'reg#' : `${composeKey(['reg', registration.toLowerCase()])}#doc#`,
+    activityProfilePartition: (activityHash: string) => composeKey(['xaprofile', activityHash]),
+    activityProfile: (activityHash: string, docId: string): ItemKey => ({
+      pk: composeKey(['xaprofile', activityHash]),
+      sk: composeKey(['doc', docId]),
+    }),
+    agentProfilePartition: (agentHash: string) => composeKey(['xgprofile', agentHash]),
+    agentProfile: (agentHash: string, docId: string): ItemKey => ({
+      pk: composeKey(['xgprofile', agentHash]),
+      sk: composeKey(['doc', docId]),
+    }),
+    /** The LRS's canonical Activity definition (Activities resource, format=canonical). */
+    activity: (activityHash: string): ItemKey => ({
+      pk: composeKey(['xactivity', activityHash]),
+      sk: 'activity',
+    }),
+  },
+  // --- LRS client credentials (issue 8) ---
+  lrsClient: {
+    item: (key: string): ItemKey => ({ pk: composeKey(['lrs-client', key]), sk: 'client' }),
+    /** GSI1: every credential by creation time, for the lab's list (low volume: one partition). */
+    listed: (createdAt: string, key: string) => ({ gsi1pk: 'lrs-clients', gsi1sk: `${createdAt}#${key}` }),
+    listPartition: 'lrs-clients',
+  },
+  erasure: {
+    /** Keyed by a hash of the erased id: the register proves the erasure without keeping who it was about. */
+    record: (subjectHash: string): ItemKey => ({ pk: composeKey(['erasure', subjectHash]), sk: 'erasure' }),
+  },
+  audit: {
+    /** One partition per month: the lab reads the log month by month; the sequence number makes writes idempotent. */
+    entry: (at: string, sequenceNumber: string): ItemKey => ({
+      pk: composeKey(['audit', at.slice(0, 7)]),
+      sk: `${at}#${sequenceNumber}`,
+    }),
+    monthPk: (month: string) => composeKey(['audit', month]),
+  },
+  // --- trainer transfer & evaluations (docs/transfer.md, "Keys") ---
+  transfer: {
+    /** The trainer registry entry, in the trainer's partition (next to their agenda). */
+    registry: (trainerId: string): ItemKey => ({ pk: composeKey(['trainer', trainerId]), sk: 'registry' }),
+    /** GSI1 on registry entries: every trainer (low volume: one partition). */
+    registryListed: (trainerId: string) => ({ gsi1pk: 'trainers', gsi1sk: trainerId }),
+    registryListPartition: 'trainers',
+    /** One sign-off per (module, step), in the trainer's partition. */
+    signOff: (trainerId: string, moduleId: string, stepId: string): ItemKey => ({
+      pk: composeKey(['trainer', trainerId]),
+      sk: composeKey(['signoff', moduleId], ['step', stepId]),
+    }),
+    signOffPrefix: (moduleId?: string) =>
+      moduleId === undefined ? 'signoff#' : `${composeKey(['signoff', moduleId])}#`,
+    /** GSI1 on sign-offs: every sign-off of a module by effective date (certifications of the module's trainers). */
+    signOffByModule: (moduleId: string, at: string, trainerId: string, stepId: string) => ({
+      gsi1pk: composeKey(['signoffs', moduleId]),
+      gsi1sk: `${at}#${trainerId}#${stepId}`,
+    }),
+    signOffModulePartition: (moduleId: string) => composeKey(['signoffs', moduleId]),
+    /** A completed session as one of its facilitators delivered it (the ladder's input). */
+    delivered: (trainerId: string, moduleId: string, sessionId: string): ItemKey => ({
+      pk: composeKey(['trainer', trainerId]),
+      sk: composeKey(['delivered', moduleId], ['session', sessionId]),
+    }),
+    deliveredPrefix: (moduleId?: string) =>
+      moduleId === undefined ? 'delivered#' : `${composeKey(['delivered', moduleId])}#`,
+    /** Derived records of one session: its delivery fact, imported attendance, staffing override. */
+    sessionPartition: (sessionId: string) => composeKey(['transfer-session', sessionId]),
+    deliveryFact: (sessionId: string): ItemKey => ({
+      pk: composeKey(['transfer-session', sessionId]),
+      sk: 'delivery',
+    }),
+    attendanceImport: (sessionId: string): ItemKey => ({
+      pk: composeKey(['transfer-session', sessionId]),
+      sk: 'attendance-import',
+    }),
+    staffingOverride: (sessionId: string): ItemKey => ({
+      pk: composeKey(['transfer-session', sessionId]),
+      sk: 'staffing-override',
+    }),
+    /** A session's evaluation window and its anonymous responses share one partition. */
+    evaluationPartition: (sessionId: string) => composeKey(['evaluation', sessionId]),
+    evaluationWindow: (sessionId: string): ItemKey => ({
+      pk: composeKey(['evaluation', sessionId]),
+      sk: 'window',
+    }),
+    evaluationResponse: (sessionId: string, responseId: string): ItemKey => ({
+      pk: composeKey(['evaluation', sessionId]),
+      sk: composeKey(['response', responseId]),
+    }),
+    responsePrefix: 'response#',
+    /** The learner's private link to their response (one per session): only in the learner's partition. */
+    evaluationLink: (learnerId: string, sessionId: string): ItemKey => ({
+      pk: composeKey(['user', learnerId]),
+      sk: composeKey(['evaluation', sessionId]),
+    }),
+    evaluationLinkPrefix: 'evaluation#',
+    /** An aggregate: group = partition (`mix#module#<m>`, `sat#site`…), member = sort key. */
+    aggregate: (group: string, member: string): ItemKey => ({ pk: composeKey(['agg', group]), sk: member }),
+    aggregatePartition: (group: string) => composeKey(['agg', group]),
+    /** What one source (`session:<id>`, `response:<sid>:<rid>`) currently contributes to the aggregates. */
+    applied: (source: string): ItemKey => ({ pk: composeKey(['agg-source', source]), sk: 'applied' }),
+    /** Ladder snapshot of every trainer of a module (forecast pipeline, stall checks). */
+    ladderSnapshot: (moduleId: string, trainerId: string): ItemKey => ({
+      pk: composeKey(['ladder', moduleId]),
+      sk: composeKey(['trainer', trainerId]),
+    }),
+    ladderPartition: (moduleId: string) => composeKey(['ladder', moduleId]),
+  },
+  // --- HR reports (docs/reports.md, "Keys") ---
+  report: {
+    /** An agent's precomputed report: detail, list line, listing keys and contribution to the counters. */
+    agentRow: (learnerId: string): ItemKey => ({ pk: composeKey(['report-agent', learnerId]), sk: 'row' }),
+    /**
+     * An index listing: the agents of a service (or `*`: every service) in one order, packed in sorted blocks.
+     * Block sort keys are `b#<lower bound>` (a row's sort key: derived data, rewritten by the projection).
+     */
+    listing: (scope: string, order: string) => composeKey(['report-list', scope], ['by', order]),
+    block: (listingPk: string, lowerBound: string): ItemKey => ({ pk: listingPk, sk: `b#${lowerBound}` }),
+    blockSk: (lowerBound: string) => `b#${lowerBound}`,
+    blockPrefix: 'b#',
+    /** Competency matrix counters: one partition, `svc#<service>#shard#<n>` (sharded: hot counters). */
+    matrixPartition: 'report-matrix',
+    matrixShard: (service: string, shard: number): ItemKey => ({
+      pk: 'report-matrix',
+      sk: composeKey(['svc', service], ['shard', shard]),
+    }),
+    matrixServicePrefix: (service: string) => `${composeKey(['svc', service])}#`,
+    /** Path counters: per month and service (`m#<yyyy-mm>#svc#<s>`) and satisfaction per month (`…#eval`). */
+    pathPartition: (pathId: string) => composeKey(['report-path', pathId]),
+    pathCounter: (pathId: string, month: string, service: string): ItemKey => ({
+      pk: composeKey(['report-path', pathId]),
+      sk: composeKey(['m', month], ['svc', service]),
+    }),
+    pathEvaluations: (pathId: string, month: string): ItemKey => ({
+      pk: composeKey(['report-path', pathId]),
+      sk: `${composeKey(['m', month])}#eval`,
+    }),
+    pathMonthPrefix: (month: string) => `${composeKey(['m', month])}#`,
+    /** What one source item (an enrolment, an evaluation response) currently contributes to the counters. */
+    marker: (sourcePk: string, sourceSk: string): ItemKey => ({
+      pk: `report-mark#${sourcePk}`,
+      sk: sourceSk,
+    }),
+    /** Export jobs and their parts (gzip, chunked under the 400 KB item limit), expiring through the TTL. */
+    exportJob: (id: string): ItemKey => ({ pk: composeKey(['report-export', id]), sk: 'job' }),
+    exportChunk: (id: string, part: number, chunk: number): ItemKey => ({
+      pk: composeKey(['report-export', id]),
+      sk: composeKey(['part', sortableNumber(part, 6)], ['chunk', sortableNumber(chunk, 4)]),
+    }),
+    exportPartPrefix: (part: number) => `${composeKey(['part', sortableNumber(part, 6)])}#`,
+    /** The monthly summary for one recipient (idempotent per month): the hand-off to the notifications path. */
+    summary: (month: string, recipientId: string): ItemKey => ({
+      pk: composeKey(['report-summary', month]),
+      sk: composeKey(['to', recipientId]),
+    }),
+    summaryPartition: (month: string) => composeKey(['report-summary', month]),
+  },
 } as const;
+
+/** Structural copy of the domain's NotificationSubject (keys.ts depends on nothing). */
+export type NotificationSubjectKey =
+  | { type: 'enrolment'; enrolmentId: string }
+  | { type: 'session-trainers'; sessionId: string };

@@ -31,6 +31,7 @@ export interface CompletionItem {
   sessionId: string;
   enrolmentId: string;
   completedAt: string;
+  learnerService?: string;
   competencies: { competencyId: string; level: CompetencyLevel }[];
 }
 
@@ -77,7 +78,8 @@ export async function readLearnerState(learnerId: string): Promise<LearnerState>
           state.paths.push(item as PathMembershipItem);
           break;
         case 'lock':
-          if (item['sk'] === keys.user.enrolmentLock(learnerId).sk) state.lockVersion = Number(item['version'] ?? 0);
+          if (item['sk'] === keys.user.enrolmentLock(learnerId).sk)
+            state.lockVersion = Number(item['version'] ?? 0);
           break;
       }
     }

@@ -3,12 +3,17 @@ import { documentClient, tableName } from './client.ts';
 import { keys } from './keys.ts';
 
 /** Joins a path (idempotent: the first join date is kept, it decides whether the learner is a newcomer). */
-export async function joinPath(learnerId: string, pathId: string, now: string): Promise<{ joinedAt: string }> {
+export async function joinPath(
+  learnerId: string,
+  pathId: string,
+  now: string,
+): Promise<{ joinedAt: string }> {
   const r = await documentClient().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.user.pathMembership(learnerId, pathId),
-      UpdateExpression: 'SET joinedAt = if_not_exists(joinedAt, :now), entity = :e, learnerId = :l, pathId = :p',
+      UpdateExpression:
+        'SET joinedAt = if_not_exists(joinedAt, :now), entity = :e, learnerId = :l, pathId = :p',
       ExpressionAttributeValues: { ':now': now, ':e': 'path-membership', ':l': learnerId, ':p': pathId },
       ReturnValues: 'ALL_NEW',
     }),

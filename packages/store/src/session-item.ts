@@ -1,6 +1,6 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Facilitator, SessionStatus, SessionView } from '@parcours/domain/api/sessions-api';
 import { toParisIso } from '@parcours/domain/lms/time';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './client.ts';
 import { keys } from './keys.ts';
 

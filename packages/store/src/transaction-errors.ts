@@ -13,9 +13,12 @@ export interface CancellationInfo {
 
 export function cancellationInfo(e: unknown): CancellationInfo | undefined {
   const isCancel =
-    e instanceof TransactionCanceledException || (e as { name?: string } | null)?.name === 'TransactionCanceledException';
+    e instanceof TransactionCanceledException ||
+    (e as { name?: string } | null)?.name === 'TransactionCanceledException';
   if (!isCancel) return undefined;
-  const reasons = ((e as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+  const reasons = ((e as TransactionCanceledException).CancellationReasons ?? []).map(
+    (r) => r.Code ?? 'None',
+  );
   return {
     reasons,
     conditionFailedAt: reasons.flatMap((r, i) => (r === 'ConditionalCheckFailed' ? [i] : [])),
@@ -26,7 +29,11 @@ export function cancellationInfo(e: unknown): CancellationInfo | undefined {
 /** Transient contention: conflicts between concurrent transactions, or throttling. Safe to retry after a backoff. */
 export function isTransient(e: unknown): boolean {
   const name = (e as { name?: string } | null)?.name ?? '';
-  if (name === 'TransactionConflictException' || name === 'ProvisionedThroughputExceededException' || name === 'ThrottlingException') {
+  if (
+    name === 'TransactionConflictException' ||
+    name === 'ProvisionedThroughputExceededException' ||
+    name === 'ThrottlingException'
+  ) {
     return true;
   }
   const info = cancellationInfo(e);

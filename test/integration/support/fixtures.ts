@@ -11,6 +11,20 @@ export async function learner(prefix = 'learner'): Promise<{ id: string; token: 
   return { id, token: await tokenFor({ userId: id, roles: ['learner'], service: 'drfip' }) };
 }
 
+const ROOMS = [
+  { siteId: 'a-distance', roomId: 'classe-virtuelle', capacity: 30 },
+  { siteId: 'paris-bercy', roomId: 'salle-atelier-1', capacity: 20 },
+  { siteId: 'paris-bercy', roomId: 'salle-atelier-2', capacity: 14 },
+  { siteId: 'paris-bercy', roomId: 'espace-creatif', capacity: 25 },
+  { siteId: 'toulouse', roomId: 'salle-du-lab', capacity: 24 },
+  { siteId: 'toulouse', roomId: 'salle-garonne', capacity: 16 },
+  { siteId: 'toulouse', roomId: 'petite-salle', capacity: 12 },
+  { siteId: 'montpellier', roomId: 'salle-lez', capacity: 20 },
+  { siteId: 'montpellier', roomId: 'salle-atelier', capacity: 14 },
+  { siteId: 'cahors', roomId: 'salle-lot', capacity: 18 },
+  { siteId: 'cahors', roomId: 'salle-de-reunion', capacity: 12 },
+];
+
 let slot = 0;
 /**
  * A session created through the real API, far enough in the future and in a private time slot so that tests never
@@ -21,24 +35,36 @@ export async function createSession(
   opts: { daysFromNow?: number; durationMinutes?: number } = {},
 ): Promise<{ id: string; start: string; end: string; moduleId: string } & Record<string, unknown>> {
   slot += 1;
-  const base = Date.UTC(2027, 0, 4, 8, 30) + ((process.pid % 50) * 400 + slot) * 86_400_000;
+  // One private block of days per vitest worker (ids are unique among live workers), one day per session.
+  const worker = Number(process.env['VITEST_WORKER_ID'] ?? process.env['VITEST_POOL_ID'] ?? process.pid % 50);
+  const base = Date.UTC(2027, 0, 4, 8, 30) + (worker * 1000 + slot) * 86_400_000;
   const startMs = opts.daysFromNow !== undefined ? Date.now() + opts.daysFromNow * 86_400_000 : base;
   const start = new Date(startMs).toISOString();
   const end = new Date(startMs + (opts.durationMinutes ?? 90) * 60_000).toISOString();
-  const r = await call<{ id: string; start: string; end: string; moduleId: string }>('POST', '/sessions', {
-    token: await lab(),
-    body: {
-      moduleId: 'intelligence-collective',
-      pathId: 'passinnov',
-      start,
-      end,
-      siteId: 'a-distance',
-      roomId: 'classe-virtuelle',
-      capacity: 20,
-      facilitators: [],
-      ...overrides,
-    },
-  });
-  if (r.status !== 201) throw new Error(`createSession failed: ${r.status} ${r.text}`);
-  return r.body as { id: string; start: string; end: string; moduleId: string } & Record<string, unknown>;
+  // Near-term sessions share the real calendar: rotate through every room until one is free.
+  const rooms = !('roomId' in overrides) ? ROOMS : [ROOMS[0]!];
+  const offset = slot % rooms.length;
+  let last = '';
+  for (let i = 0; i < rooms.length; i++) {
+    const room = rooms[(offset + i) % rooms.length]!;
+    const r = await call<{ id: string; start: string; end: string; moduleId: string }>('POST', '/sessions', {
+      token: await lab(),
+      body: {
+        moduleId: 'intelligence-collective',
+        pathId: 'passinnov',
+        start,
+        end,
+        siteId: room.siteId,
+        roomId: room.roomId,
+        capacity: Math.min(20, room.capacity),
+        facilitators: [],
+        ...overrides,
+      },
+    });
+    if (r.status === 201)
+      return r.body as { id: string; start: string; end: string; moduleId: string } & Record<string, unknown>;
+    last = `${r.status} ${r.text}`;
+    if (!r.text.includes('room-unavailable')) break;
+  }
+  throw new Error(`createSession failed: ${last}`);
 }

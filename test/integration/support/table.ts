@@ -8,7 +8,11 @@ let doc: DynamoDBDocumentClient | undefined;
 /** Direct table access for assertions only (re-reading counters); tests build data through the API. */
 export function tableClient(): DynamoDBDocumentClient {
   doc ??= DynamoDBDocumentClient.from(
-    new DynamoDBClient({ region: LOCAL_REGION, endpoint: inject('dynamoEndpoint'), credentials: LOCAL_CREDENTIALS }),
+    new DynamoDBClient({
+      region: LOCAL_REGION,
+      endpoint: inject('dynamoEndpoint'),
+      credentials: LOCAL_CREDENTIALS,
+    }),
   );
   return doc;
 }

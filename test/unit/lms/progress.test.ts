@@ -17,7 +17,15 @@ describe('path progress', () => {
   it('N-of-M: the path completes with the entry module and N electives', () => {
     const path = passinnov();
     const done = [path.entryModuleId, ...path.electiveModuleIds.slice(0, path.electivesRequired)];
-    const p = pathProgress(path, { bookings: [], completions: done.map((moduleId) => ({ moduleId, completedAt: '2027-01-01T00:00:00Z', sessionId: 's' })), joinedPaths: [] });
+    const p = pathProgress(path, {
+      bookings: [],
+      completions: done.map((moduleId) => ({
+        moduleId,
+        completedAt: '2027-01-01T00:00:00Z',
+        sessionId: 's',
+      })),
+      joinedPaths: [],
+    });
     expect(p.completed).toBe(true);
     expect(p.electivesCompleted).toBe(path.electivesRequired);
     expect(p.remaining.electivesStillNeeded).toBe(0);
@@ -26,7 +34,9 @@ describe('path progress', () => {
   it('competencies take the highest level granted, with every completion as evidence', () => {
     const held = competenciesHeld(catalog(), {
       bookings: [],
-      completions: [{ moduleId: 'intelligence-collective', completedAt: '2027-01-01T00:00:00Z', sessionId: 's1' }],
+      completions: [
+        { moduleId: 'intelligence-collective', completedAt: '2027-01-01T00:00:00Z', sessionId: 's1' },
+      ],
       joinedPaths: [],
     });
     expect(held.length).toBeGreaterThan(0);

@@ -12,7 +12,11 @@ export type FacilitatorRole = z.infer<typeof facilitatorRole>;
 export const SESSION_STATUSES = ['scheduled', 'cancelled', 'completed'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-export const userId = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.@-]+$/, 'invalid user id');
+export const userId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.@-]+$/, 'invalid user id');
 
 /** Session ids are generated (`s-` + 26 base32 characters), not kebab ids: see lms/session-ids.ts. */
 export const sessionId = z.string().regex(SESSION_ID_PATTERN, 'invalid session id');
@@ -58,10 +62,13 @@ export const updateSessionBody = z
     message: 'end must be after start',
     path: ['end'],
   })
-  .refine((b) => !b.facilitators || new Set(b.facilitators.map((f) => f.trainerId)).size === b.facilitators.length, {
-    message: 'a trainer appears twice',
-    path: ['facilitators'],
-  });
+  .refine(
+    (b) => !b.facilitators || new Set(b.facilitators.map((f) => f.trainerId)).size === b.facilitators.length,
+    {
+      message: 'a trainer appears twice',
+      path: ['facilitators'],
+    },
+  );
 export type UpdateSessionInput = z.infer<typeof updateSessionBody>;
 
 export const cancelSessionBody = z.strictObject({ reason: z.string().max(500).optional() });
@@ -151,10 +158,14 @@ export const attendanceBody = z
   .array(z.strictObject({ learnerId: userId, status: z.enum(ATTENDANCE_MARKS) }))
   .min(1)
   .max(500)
-  .refine((a) => new Set(a.map((x) => x.learnerId)).size === a.length, { message: 'a learner appears twice' });
+  .refine((a) => new Set(a.map((x) => x.learnerId)).size === a.length, {
+    message: 'a learner appears twice',
+  });
 export type AttendanceInput = z.infer<typeof attendanceBody>;
 export const attendanceResult = z.object({
-  items: z.array(z.object({ learnerId: z.string(), status: z.enum(ENROLMENT_STATUSES), completed: z.boolean() })),
+  items: z.array(
+    z.object({ learnerId: z.string(), status: z.enum(ENROLMENT_STATUSES), completed: z.boolean() }),
+  ),
 });
 
 export const enrolmentIdParams = z.strictObject({ id: z.uuid() });
@@ -198,3 +209,36 @@ export const suggestedQuery = z.strictObject({
 });
 
 export const joinPathResult = z.object({ pathId: z.string(), joinedAt: z.string(), newcomer: z.boolean() });
+
+export const suggestedView = z
+  .object({
+    items: z.array(
+      z.object({
+        moduleId: z.string(),
+        reason: z.enum(['entry-module', 'elective']),
+        sessions: z.array(sessionView),
+      }),
+    ),
+  })
+  .meta({ id: 'SuggestedSessions' });
+
+export const catchUpView = z
+  .object({
+    paths: z.array(
+      z.object({
+        pathId: z.string(),
+        newcomer: z.boolean(),
+        joinedAt: z.string().optional(),
+        cohortStart: z.string().optional(),
+        missed: z.array(
+          z.object({
+            moduleId: z.string(),
+            cohortSessionsHeld: z.number(),
+            nextSessions: z.array(sessionView),
+          }),
+        ),
+        coach: z.object({ moduleId: z.string(), nextSessions: z.array(sessionView) }).optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'CatchUpPlan' });

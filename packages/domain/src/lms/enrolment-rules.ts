@@ -38,7 +38,9 @@ export function checkEnrolmentAllowed(input: {
   if (session.start <= now) {
     throw conflict('session-already-started', `Session '${session.id}' has already started`);
   }
-  const sameModule = bookings.find((b) => b.moduleId === session.moduleId && ACTIVE.includes(b.status) && b.sessionId !== session.id);
+  const sameModule = bookings.find(
+    (b) => b.moduleId === session.moduleId && ACTIVE.includes(b.status) && b.sessionId !== session.id,
+  );
   if (sameModule) {
     throw conflict(
       'already-enrolled-in-module',
@@ -49,17 +51,25 @@ export function checkEnrolmentAllowed(input: {
   if (completedModuleIds.has(session.moduleId)) {
     throw conflict('module-already-completed', `You have already completed module '${session.moduleId}'`);
   }
-  const clash = bookings.find((b) => b.sessionId !== session.id && ACTIVE.includes(b.status) && overlaps(b, session));
+  const clash = bookings.find(
+    (b) => b.sessionId !== session.id && ACTIVE.includes(b.status) && overlaps(b, session),
+  );
   if (clash) {
-    throw conflict('overlapping-enrolment', `This session overlaps session '${clash.sessionId}' you are enrolled in`, {
-      sessionId: clash.sessionId,
-    });
+    throw conflict(
+      'overlapping-enrolment',
+      `This session overlaps session '${clash.sessionId}' you are enrolled in`,
+      {
+        sessionId: clash.sessionId,
+      },
+    );
   }
   // Path rule: a prerequisite (the mandatory entry module for every elective) must be completed, or the learner
   // must hold a seat (not a waitlist place) in a session of it that ends before this one starts.
   for (const prereq of module.prerequisites) {
     if (completedModuleIds.has(prereq)) continue;
-    const seat = bookings.find((b) => b.moduleId === prereq && b.status === 'enrolled' && b.end <= session.start);
+    const seat = bookings.find(
+      (b) => b.moduleId === prereq && b.status === 'enrolled' && b.end <= session.start,
+    );
     if (!seat) {
       throw new AppError(
         'conflict',
@@ -76,7 +86,12 @@ export function cancellationDeadline(sessionStart: string, cutoffHours: number):
   return addHours(sessionStart, -cutoffHours);
 }
 
-export function checkLearnerMayCancel(input: { sessionStart: string; cutoffHours: number; now: string; isLab: boolean }): void {
+export function checkLearnerMayCancel(input: {
+  sessionStart: string;
+  cutoffHours: number;
+  now: string;
+  isLab: boolean;
+}): void {
   if (input.isLab) return;
   const deadline = cancellationDeadline(input.sessionStart, input.cutoffHours);
   if (input.now > deadline) {

@@ -39,7 +39,10 @@ export function moduleStatus(facts: LearnerFacts, moduleId: string): ModuleProgr
 export function pathProgress(path: Path, facts: LearnerFacts): PathProgress {
   const membership = facts.joinedPaths.find((p) => p.pathId === path.id);
   const entryStatus = moduleStatus(facts, path.entryModuleId);
-  const electives = path.electiveModuleIds.map((moduleId) => ({ moduleId, status: moduleStatus(facts, moduleId) }));
+  const electives = path.electiveModuleIds.map((moduleId) => ({
+    moduleId,
+    status: moduleStatus(facts, moduleId),
+  }));
   const done = electives.filter((e) => e.status === 'completed').length;
   const inProgress = electives.filter((e) => e.status === 'enrolled' || e.status === 'waitlisted').length;
   const stillNeeded = Math.max(0, path.electivesRequired - done);
@@ -56,7 +59,10 @@ export function pathProgress(path: Path, facts: LearnerFacts): PathProgress {
       ...(entryStatus === 'completed' ? {} : { entryModule: path.entryModuleId }),
       electivesStillNeeded: stillNeeded,
       // Electives already booked count as under way; the options are the ones not started yet.
-      electiveOptions: stillNeeded - inProgress > 0 ? electives.filter((e) => e.status === 'not-started').map((e) => e.moduleId) : [],
+      electiveOptions:
+        stillNeeded - inProgress > 0
+          ? electives.filter((e) => e.status === 'not-started').map((e) => e.moduleId)
+          : [],
     },
   };
 }
@@ -82,7 +88,8 @@ export function modulesStillNeeded(paths: Path[], facts: LearnerFacts): string[]
   const electives: string[] = [];
   for (const p of paths) {
     const prog = pathProgress(p, facts);
-    if (prog.remaining.entryModule && moduleStatus(facts, p.entryModuleId) === 'not-started') entry.push(p.entryModuleId);
+    if (prog.remaining.entryModule && moduleStatus(facts, p.entryModuleId) === 'not-started')
+      entry.push(p.entryModuleId);
     if (prog.remaining.electivesStillNeeded > 0) electives.push(...prog.remaining.electiveOptions);
   }
   return [...new Set([...entry, ...electives])];

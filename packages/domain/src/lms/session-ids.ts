@@ -13,7 +13,8 @@ export function isSessionId(value: string): boolean {
 
 /** Pure: the caller supplies the clock and at least 10 random bytes (crypto-grade in production). */
 export function newSessionId(nowMs: number, random: Uint8Array): string {
-  if (!Number.isInteger(nowMs) || nowMs < 0 || nowMs >= 2 ** 48) throw new Error(`invalid timestamp ${nowMs}`);
+  if (!Number.isInteger(nowMs) || nowMs < 0 || nowMs >= 2 ** 48)
+    throw new Error(`invalid timestamp ${nowMs}`);
   if (random.length < 10) throw new Error('newSessionId needs 10 random bytes');
   let time = '';
   let t = nowMs;

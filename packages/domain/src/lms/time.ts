@@ -37,7 +37,14 @@ export function toParisIso(iso: string): string {
       .formatToParts(d)
       .map((p) => [p.type, p.value]),
   );
-  const local = Date.UTC(+parts['year']!, +parts['month']! - 1, +parts['day']!, +parts['hour']!, +parts['minute']!, +parts['second']!);
+  const local = Date.UTC(
+    +parts['year']!,
+    +parts['month']! - 1,
+    +parts['day']!,
+    +parts['hour']!,
+    +parts['minute']!,
+    +parts['second']!,
+  );
   const offsetMin = Math.round((local - d.getTime()) / 60000);
   const sign = offsetMin >= 0 ? '+' : '-';
   const abs = Math.abs(offsetMin);

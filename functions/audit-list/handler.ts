@@ -1,0 +1,7 @@
+import { listAuditEntries } from '@parcours/store/audit-repo';
+import { api } from '../lib/api.ts';
+
+export const handler = api('audit-list', async ({ query }) => {
+  const month = query.month ?? new Date().toISOString().slice(0, 7);
+  return { body: await listAuditEntries(month, query.limit ?? 100, query.cursor) };
+});

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { pseudonymizeStatement } from '@parcours/domain/pseudonymize';
+import { documentClient, keys, tableName } from '@parcours/store';
+import { beginErasure, deleteItems, finishErasure, partitionKeys } from '@parcours/store/erasure-repo';
+import { enrolmentRecordsOf, queryPartition } from '@parcours/store/personal-data-repo';
+import { queryIndex } from '@parcours/store/xapi-index';
+import { readStatements, type StatementItem, shardOf } from '@parcours/store/xapi-statements';
+import { type Agent, agentKey, learnerAgent, PARCOURS_HOME_PAGE } from '@parcours/xapi';
+import { agentHash } from '../lrs/statement-keys.ts';
+
+export const PSEUDONYM_HOME_PAGE = `${PARCOURS_HOME_PAGE}/pseudonymes`;
+
+/** Items of the person's partition that identify them or link them to anonymous answers: deleted. */
+const DELETED_ENTITIES = new Set([
+  'user-profile',
+  'evaluation-receipt',
+  'evaluation-link',
+  'evaluation-response-link',
+  'preferences',
+]);
+
+export function subjectHash(userId: string): string {
+  return createHash('sha256').update(`parcours-erasure:${userId}`).digest('hex');
+}
+
+async function agentStatementIds(agent: Agent): Promise<string[]> {
+  const ids: string[] = [];
+  let next: Record<string, unknown> | undefined;
+  do {
+    const page = await queryIndex({
+      kind: 'agent',
+      value: agentHash(agentKey(agent)),
+      ascending: true,
+      filters: {},
+      pageSize: 500,
+      ...(next ? { startKey: next } : {}),
+    });
+    ids.push(...page.entries.map((e) => e.id));
+    next = page.next;
+  } while (next);
+  return [...new Set(ids)];
+}
+
+/**
+ * RGPD erasure (art. 17), run by the lab on a person's request. Idempotent: a retry resumes with the same pseudonym.
+ * - contact data and preferences (profile), notifications addressed to them, links to their anonymous evaluations:
+ *   deleted;
+ * - xAPI statements about them: the person's agent is replaced by a random pseudonymous account everywhere in each
+ *   statement, the statement is re-indexed, and the index partition of the erased agent is deleted, so a query for
+ *   the person finds nothing while counts, other people's records and aggregates stay intact;
+ * - enrolments, attendance and completions stay (they feed aggregates) under the opaque account id, which no longer
+ *   leads to a person once the identity provider's account and the profile are gone (docs/data-protection.md);
+ * - the erasure itself is recorded (who, when, counts) under a hash of the id, and audited.
+ */
+export async function erasePerson(userId: string, actorId: string, reason?: string) {
+  const now = new Date().toISOString();
+  const hash = subjectHash(userId);
+  const record = await beginErasure(hash, actorId, now, reason);
+  const pseudonym = { homePage: PSEUDONYM_HOME_PAGE, name: record.pseudonym };
+
+  const own = await queryPartition(keys.user.partition(userId));
+  const profile = own.find((i) => i['entity'] === 'user-profile');
+  const email = typeof profile?.['email'] === 'string' ? profile['email'].toLowerCase() : undefined;
+  const mboxes = email ? [`mailto:${email}`] : [];
+  const mboxSha1sums = mboxes.map((m) => createHash('sha1').update(m).digest('hex'));
+
+  // xAPI first: while the profile still exists a crash leaves a resumable state.
+  const agents: Agent[] = [
+    learnerAgent(userId),
+    ...mboxes.map((m) => ({ objectType: 'Agent' as const, mbox: m })),
+  ];
+  let statements = 0;
+  for (const agent of agents) {
+    const ids = await agentStatementIds(agent);
+    for (let i = 0; i < ids.length; i += 50) {
+      const found = await readStatements(ids.slice(i, i + 50));
+      for (const rec of found.statements.values()) {
+        const item = rec.statement;
+        const { result, changed } = pseudonymizeStatement(
+          JSON.parse(item.doc),
+          { accountHomePage: PARCOURS_HOME_PAGE, accountName: userId, mboxes, mboxSha1sums },
+          pseudonym,
+        );
+        if (!changed) continue;
+        // Marked unindexed again: the index projection rebuilds every index entry from the rewritten statement.
+        const rewritten: StatementItem = {
+          ...item,
+          doc: JSON.stringify(result),
+          ...keys.xapi.unindexed(shardOf(item.id), item.order),
+        };
+        await documentClient().send(new PutCommand({ TableName: tableName(), Item: rewritten }));
+        statements++;
+      }
+    }
+    await deleteItems(await partitionKeys(keys.xapi.indexPartition('agent', agentHash(agentKey(agent)))));
+  }
+
+  const bookings = own.filter((i) => i['entity'] === 'booking');
+  const enrolments = await enrolmentRecordsOf(
+    userId,
+    bookings.map((b) => String(b['sessionId'])),
+  );
+  let notifications = 0;
+  for (const e of enrolments) {
+    const items = await partitionKeys(
+      keys.notification.subjectPartition({ type: 'enrolment', enrolmentId: String(e['id']) }),
+    );
+    notifications += await deleteItems(items);
+  }
+  if (email) await deleteItems([{ ...keys.notification.suppression(email) }]);
+  const personal = own.filter(
+    (i) => DELETED_ENTITIES.has(String(i['entity'])) || String(i['entity']).includes('evaluation'),
+  );
+  const deleted = await deleteItems(personal.map((i) => ({ pk: i['pk'], sk: i['sk'] })));
+
+  const counts = {
+    statementsPseudonymized: statements,
+    notificationsDeleted: notifications,
+    itemsDeleted: deleted,
+  };
+  await finishErasure(hash, actorId, new Date().toISOString(), counts);
+  return { erasureId: hash, status: 'done' as const, counts };
+}

@@ -1,0 +1,78 @@
+import { keys } from '@parcours/store';
+import {
+  enrolmentRecordsOf,
+  queryPartition,
+  withoutStorageAttributes,
+} from '@parcours/store/personal-data-repo';
+import { queryIndex } from '@parcours/store/xapi-index';
+import { readStatements } from '@parcours/store/xapi-statements';
+import { agentKey, learnerAgent } from '@parcours/xapi';
+import { agentHash } from '../lrs/statement-keys.ts';
+
+const MAX_STATEMENTS = 10_000;
+
+/**
+ * Everything Parcours holds about one person (RGPD art. 15 and 20): profile and preferences, path memberships,
+ * enrolments with their attendance, completions (the evidence of competencies), evaluation receipts, the
+ * notifications addressed to them, and every xAPI statement about them. Anonymous evaluation responses are not
+ * linked to the person by design, so they cannot be exported as theirs.
+ */
+export async function exportPersonalData(userId: string) {
+  const own = (await queryPartition(keys.user.partition(userId))).filter((i) => i['entity'] !== 'lock');
+  const byEntity = new Map<string, Record<string, unknown>[]>();
+  for (const item of own) {
+    const e = String(item['entity'] ?? 'other');
+    byEntity.set(e, [...(byEntity.get(e) ?? []), withoutStorageAttributes(item)]);
+  }
+  const bookings = own.filter((i) => i['entity'] === 'booking');
+  const enrolments = await enrolmentRecordsOf(
+    userId,
+    bookings.map((b) => String(b['sessionId'])),
+  );
+  const notifications = (
+    await Promise.all(
+      enrolments.map((e) =>
+        queryPartition(
+          keys.notification.subjectPartition({ type: 'enrolment', enrolmentId: String(e['id']) }),
+        ),
+      ),
+    )
+  )
+    .flat()
+    .map(withoutStorageAttributes);
+
+  const statements: unknown[] = [];
+  let next: Record<string, unknown> | undefined;
+  do {
+    const page = await queryIndex({
+      kind: 'agent',
+      value: agentHash(agentKey(learnerAgent(userId))),
+      ascending: true,
+      filters: {},
+      pageSize: 200,
+      ...(next ? { startKey: next } : {}),
+    });
+    const found = await readStatements(page.entries.map((e) => e.id));
+    for (const e of page.entries) {
+      const s = found.statements.get(e.id);
+      if (s) statements.push(JSON.parse(s.statement.doc));
+    }
+    next = page.next;
+  } while (next && statements.length < MAX_STATEMENTS);
+
+  return {
+    userId,
+    exportedAt: new Date().toISOString(),
+    profile: byEntity.get('user-profile')?.[0] ?? null,
+    pathMemberships: byEntity.get('path-membership') ?? [],
+    enrolments: enrolments.map(withoutStorageAttributes),
+    completions: byEntity.get('completion') ?? [],
+    other: Object.fromEntries(
+      [...byEntity].filter(
+        ([k]) => !['user-profile', 'path-membership', 'completion', 'booking'].includes(k),
+      ),
+    ),
+    notifications,
+    xapiStatements: statements,
+  };
+}

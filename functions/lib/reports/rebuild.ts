@@ -1,0 +1,198 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { EnrolmentStatus } from '@parcours/domain/api/sessions-api';
+import { catalog } from '@parcours/domain/content/catalog';
+import { decodeSummary } from '@parcours/domain/reports/agent-model';
+import { serviceResolver } from '@parcours/domain/reports/agent-report';
+import {
+  type Contribution,
+  enrolmentContribution,
+  evaluationContribution,
+} from '@parcours/domain/reports/contributions';
+import { monthsBetween } from '@parcours/domain/reports/paris-time';
+import { documentClient, keys, tableName } from '@parcours/store';
+import { readAgentSources } from '@parcours/store/report-agents';
+import { ListingReader } from '@parcours/store/report-blocks';
+import { batchWriteAll, bulkReportItems } from '@parcours/store/report-bulk';
+import { applySourceContribution } from '@parcours/store/report-counters';
+import { scanEntitiesForRebuild } from '@parcours/store/report-scan';
+import { computeAgentRow, recomputeAgent } from './recompute.ts';
+
+/**
+ * Recovery of the HR reports from the source records (docs/reports.md, "Rebuild"). Query-based modes repair what
+ * they can reach through keys and indexes; `full` is the offline administration command that re-derives
+ * everything (it enumerates the table with a parallel Scan, the only Scan in the system).
+ */
+
+type Log = (message: string) => void;
+
+async function pool<T>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+/** Recomputes the given learners' rows (and their counter contributions) from their partitions. */
+export async function rebuildLearners(learnerIds: readonly string[], log: Log = () => {}) {
+  const outcome = { unchanged: 0, written: 0, deleted: 0 };
+  await pool(learnerIds, 4, async (id) => {
+    outcome[await recomputeAgent(id)]++;
+  });
+  log(`learners: ${JSON.stringify(outcome)}`);
+  return outcome;
+}
+
+/** Every agent currently listed in a service (its `name` listing, read by Query), recomputed. */
+export async function rebuildService(serviceId: string, log: Log = () => {}) {
+  const reader = new ListingReader(keys.report.listing(serviceId, 'name'), 'asc', undefined, {
+    firstBatch: 32,
+  });
+  const ids: string[] = [];
+  for (;;) {
+    const { rows, done } = await reader.next();
+    for (const r of rows) ids.push(decodeSummary(r.line).learnerId);
+    if (done) break;
+  }
+  log(`service ${serviceId}: ${ids.length} agents`);
+  return rebuildLearners(ids, log);
+}
+
+function enrolmentContributionOf(i: Record<string, unknown>): Contribution {
+  return enrolmentContribution(
+    {
+      status: i['status'] as EnrolmentStatus,
+      ...(typeof i['pathId'] === 'string' ? { pathId: i['pathId'] } : {}),
+      sessionStart: String(i['sessionStart'] ?? ''),
+      ...(typeof i['learnerService'] === 'string' ? { learnerService: i['learnerService'] } : {}),
+    },
+    serviceResolver(catalog()),
+  );
+}
+
+async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]) {
+  const out: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await documentClient().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    out.push(...((r.Items ?? []) as Record<string, unknown>[]));
+    start = r.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/**
+ * Sessions of the months `from`–`to` (the month index, by Query), their enrolments (each session's partition):
+ * path counters re-applied from each enrolment's current state, and every learner met recomputed.
+ */
+export async function rebuildMonths(from: string, to: string, log: Log = () => {}) {
+  const learners = new Set<string>();
+  let enrolments = 0;
+  for (const month of monthsBetween(from, to)) {
+    const sessions = await queryAll({
+      TableName: tableName(),
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.session.monthIndexPk(month) },
+    });
+    await pool(sessions, 4, async (s) => {
+      const items = await queryAll({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: {
+          ':pk': keys.session.partition(String(s['id'])),
+          ':p': keys.session.prefix.enrolment,
+        },
+        ConsistentRead: true,
+      });
+      for (const e of items) {
+        enrolments++;
+        learners.add(String(e['learnerId']));
+        await applySourceContribution({
+          sourcePk: String(e['pk']),
+          sourceSk: String(e['sk']),
+          contribution: enrolmentContributionOf(e),
+          at: String(e['updatedAt'] ?? ''),
+          now: new Date().toISOString(),
+        });
+      }
+    });
+    log(`${month}: ${sessions.length} sessions`);
+  }
+  log(`${enrolments} enrolments, ${learners.size} learners`);
+  return { enrolments, ...(await rebuildLearners([...learners], log)) };
+}
+
+const DERIVED = ['report-agent', 'report-block', 'report-counter', 'report-marker'];
+const SOURCES = [
+  'enrolment',
+  'evaluation-response',
+  'booking',
+  'completion',
+  'path-membership',
+  'user-profile',
+];
+
+/**
+ * OFFLINE: re-derives every report item from the source records. 1) deletes the derived items, 2) enumerates the
+ * sources with a parallel Scan, 3) recomputes each learner from their partition (Query) and each enrolment and
+ * evaluation response, 4) writes rows, packed blocks, markers and absolute counters with BatchWriteItem. Run it with
+ * the stream consumer paused (disable the event source mapping; locally, stop `npm start`): records written
+ * meanwhile are applied when it resumes, idempotently (markers and rows reflect the state the rebuild read).
+ */
+export async function rebuildAll(opts: { segments?: number; log?: Log } = {}) {
+  const log = opts.log ?? (() => {});
+  const segments = opts.segments ?? 4;
+  const started = Date.now();
+  const toDelete: { delete: { pk: string; sk: string } }[] = [];
+  await scanEntitiesForRebuild(DERIVED, segments, (items) => {
+    for (const it of items) toDelete.push({ delete: { pk: String(it['pk']), sk: String(it['sk']) } });
+  });
+  await batchWriteAll(toDelete, 4);
+  log(`deleted ${toDelete.length} derived items`);
+
+  const learners = new Set<string>();
+  const sources: { pk: string; sk: string; contribution: Contribution; at: string }[] = [];
+  await scanEntitiesForRebuild(SOURCES, segments, (items) => {
+    for (const it of items) {
+      const entity = it['entity'];
+      const pk = String(it['pk']);
+      if (entity === 'enrolment' || entity === 'evaluation-response') {
+        sources.push({
+          pk,
+          sk: String(it['sk']),
+          contribution:
+            entity === 'enrolment'
+              ? enrolmentContributionOf(it)
+              : evaluationContribution({ overall: it['overall'], ...it }),
+          at: String(it['updatedAt'] ?? it['createdAt'] ?? ''),
+        });
+      } else if (pk.startsWith('user#')) learners.add(pk.slice('user#'.length));
+    }
+  });
+  log(`sources: ${learners.size} learners, ${sources.length} enrolments and responses`);
+
+  const agents: { learnerId: string; row: NonNullable<ReturnType<typeof computeAgentRow>> }[] = [];
+  await pool([...learners], 8, async (learnerId) => {
+    const row = computeAgentRow(await readAgentSources(learnerId));
+    if (row) agents.push({ learnerId, row });
+  });
+  const items = bulkReportItems({ agents, sources, now: new Date().toISOString() });
+  await batchWriteAll(
+    items.map((put) => ({ put })),
+    4,
+  );
+  const result = {
+    agents: agents.length,
+    sources: sources.length,
+    items: items.length,
+    ms: Date.now() - started,
+  };
+  log(`wrote ${items.length} report items in ${result.ms} ms`);
+  return result;
+}

@@ -1,0 +1,8 @@
+import { toSessionView } from '@parcours/store';
+import { sessionRepo } from '@parcours/store/session-repo';
+import { api } from '../lib/api.ts';
+
+export const handler = api('sessions-list', async ({ query }) => {
+  const { items, nextCursor } = await sessionRepo.list(query, new Date().toISOString());
+  return { body: { items: items.map(toSessionView), ...(nextCursor ? { nextCursor } : {}) } };
+});

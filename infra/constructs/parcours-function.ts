@@ -1,0 +1,138 @@
+import { join } from 'node:path';
+import type { FunctionDef, TableAccess } from '@parcours/http/route-types';
+import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { entryPath, lambdaBundling, REPO_ROOT } from '../bundling-options.ts';
+
+export interface ParcoursFunctionProps {
+  readonly def: FunctionDef;
+  readonly table: ITableV2;
+  /** PUBLIC_URL: where links in emails and documents point. */
+  readonly publicUrl: string;
+  /** Required when the function's access says `ses: true`. */
+  readonly ses?: SesSender;
+  /** Required when `needsLinkSigningSecret(def)`. */
+  readonly linkSigningSecret?: ISecret;
+}
+
+/** What a function that sends email is given: the sender and the SES resources it may use. */
+export interface SesSender {
+  readonly fromAddress: string;
+  readonly identityArn: string;
+  readonly configurationSet?: { readonly name: string; readonly arn: string };
+}
+
+/**
+ * `linkSecret` is not in the route table's TableAccess yet (the unsubscribe routes will declare it); read it here so
+ * the stack follows as soon as it is.
+ */
+type AccessWithLinks = TableAccess & { readonly linkSecret?: boolean };
+
+/** Senders sign the links in their emails (unsubscribe, RFC 8058); the unsubscribe routes verify them. */
+export function needsLinkSigningSecret(def: FunctionDef): boolean {
+  const access: AccessWithLinks = def.access;
+  return !!access.ses || !!access.linkSecret;
+}
+
+/**
+ * One Lambda of the route table. Its environment and its IAM permissions are derived together from
+ * `FunctionDef.access`, so a function can never see TABLE_NAME without the grant, nor hold a grant it was not
+ * declared to need.
+ */
+export class ParcoursFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ParcoursFunctionProps) {
+    super(scope, id);
+    const { def } = props;
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      // Logs may carry personal data (IPs, user ids): keep them no longer than needed to investigate.
+      retention: RetentionDays.ONE_MONTH,
+    });
+    // Own role instead of AWSLambdaBasicExecutionRole: that managed policy may create and write any log group.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of the ${def.name} function`,
+    });
+    this.logGroup.grantWrite(role);
+
+    this.fn = new NodejsFunction(this, 'Fn', {
+      entry: entryPath(def.name),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: def.memoryMb ?? 512,
+      timeout: Duration.seconds(def.timeoutSeconds ?? 10),
+      // Lambda caps descriptions at 256 characters.
+      description: describe(def).slice(0, 256),
+      role,
+      logGroup: this.logGroup,
+      tracing: Tracing.ACTIVE,
+      bundling: lambdaBundling,
+      environment: {
+        // The bundles ship external source maps: stack traces in the logs point at .ts lines.
+        NODE_OPTIONS: '--enable-source-maps',
+        PUBLIC_URL: props.publicUrl,
+      },
+    });
+
+    if (def.access.table !== 'none') {
+      if (def.access.table === 'write') props.table.grantReadWriteData(this.fn);
+      else props.table.grantReadData(this.fn);
+      this.fn.addEnvironment('TABLE_NAME', props.table.tableName);
+      // cdk-nag names the finding after the table's logical id.
+      const tableId = Stack.of(this).getLogicalId(props.table.node.defaultChild as CfnElement);
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+        reason: 'Queries on the GSIs (gsi1..3) need the index/* sub-resources of this one table.',
+      });
+    }
+
+    if (def.access.ses) {
+      const { ses } = props;
+      if (!ses) throw new Error(`Function '${def.name}' sends email but the stack gave it no SES settings`);
+      this.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+          // SES authorizes against the identity and, when one is named, the configuration set.
+          resources: [ses.identityArn, ...(ses.configurationSet ? [ses.configurationSet.arn] : [])],
+          // Only as the configured sender, even though the identity (a domain) would allow any local part.
+          conditions: { StringEquals: { 'ses:FromAddress': ses.fromAddress } },
+        }),
+      );
+      this.fn.addEnvironment('SES_FROM', ses.fromAddress);
+      if (ses.configurationSet) this.fn.addEnvironment('SES_CONFIGURATION_SET', ses.configurationSet.name);
+    }
+
+    if (needsLinkSigningSecret(def)) {
+      const secret = props.linkSigningSecret;
+      if (!secret) throw new Error(`Function '${def.name}' signs links but the stack gave it no signing key`);
+      // The handlers read the key synchronously at init: CloudFormation resolves it into the environment (stored
+      // encrypted; visible to whoever may read this function's configuration), so the role needs no secret access.
+      this.fn.addEnvironment('LINK_SIGNING_SECRET', secret.secretValueFromJson('key').unsafeUnwrap());
+    }
+
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.',
+    });
+  }
+}
+
+function describe(def: FunctionDef): string {
+  if (def.http) return `${def.http.method} ${def.http.path}: ${def.http.summary}`;
+  if (def.schedule) return `Scheduled ${def.schedule.expression}`;
+  if (def.stream) return 'Table stream consumer';
+  return def.name;
+}

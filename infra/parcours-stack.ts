@@ -1,0 +1,153 @@
+import { join } from 'node:path';
+import { type FunctionDef, routeKeyOf } from '@parcours/http/route-types';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { FunctionSchedule } from './constructs/function-schedule.ts';
+import { ParcoursHttpApi } from './constructs/http-api.ts';
+import { needsLinkSigningSecret, ParcoursFunction, type SesSender } from './constructs/parcours-function.ts';
+import { ParcoursTable } from './constructs/parcours-table.ts';
+import { TableStreamConsumer } from './constructs/table-stream-consumer.ts';
+import { ParcoursUserPool } from './constructs/user-pool.ts';
+import { WebHosting, webHostingContext } from './constructs/web-hosting.ts';
+import type { DeploySettings } from './deploy-settings.ts';
+
+export interface ParcoursStackProps extends StackProps {
+  readonly settings: DeploySettings;
+  /** The route table (functions/routes.ts); everything below is generated from it. */
+  readonly functions: readonly FunctionDef[];
+}
+
+/** Everything Parcours runs on: one table, one user pool, one HTTP API, and one Lambda per route-table entry. */
+export class ParcoursStack extends Stack {
+  constructor(scope: Construct, id: string, props: ParcoursStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    checkRouteTable(props.functions);
+
+    const { table } = new ParcoursTable(this, 'Data');
+    const users = new ParcoursUserPool(this, 'Users');
+    const http = new ParcoursHttpApi(this, 'Http', {
+      userPool: users.pool,
+      userPoolClient: users.client,
+      corsAllowOrigins: settings.corsAllowOrigins,
+    });
+    // Built only when some function of the route table needs them: no orphan secret otherwise.
+    const ses = props.functions.some((f) => f.access.ses) ? this.sesSender(settings) : undefined;
+    const linkSigningSecret = props.functions.some(needsLinkSigningSecret)
+      ? this.linkSigningSecret()
+      : undefined;
+    // The API endpoint is known before any function exists (functions depend on the API, routes on functions):
+    // no dependency cycle.
+    const publicUrl = settings.publicUrl ?? http.endpoint;
+
+    for (const def of props.functions) {
+      const id = pascalCase(def.name);
+      const { fn } = new ParcoursFunction(this, id, {
+        def,
+        table,
+        publicUrl,
+        ...(ses ? { ses } : {}),
+        ...(linkSigningSecret ? { linkSigningSecret } : {}),
+      });
+      if (def.http) http.addFunctionRoute(def.name, def.http, fn);
+      if (def.schedule)
+        new FunctionSchedule(this, `${id}Schedule`, {
+          fn,
+          expression: def.schedule.expression,
+          description: `Invokes ${def.name} (${def.schedule.expression})`,
+        });
+      if (def.stream)
+        new TableStreamConsumer(this, `${id}Stream`, { table, fn, batchSize: def.stream.batchSize });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: http.endpoint, description: 'Base URL of the HTTP API' });
+    const web = this.webHosting(http.endpoint, users.client.userPoolClientId);
+    new CfnOutput(this, 'WebUrl', { value: web.appUrl, description: 'The web dashboards (API under /api/)' });
+    new CfnOutput(this, 'UserPoolId', { value: users.pool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+
+  /** The web dashboards (infra/constructs/web-hosting.ts): S3 + CloudFront, the API on the same origin. */
+  private webHosting(apiEndpoint: string, clientId: string): WebHosting {
+    const ctx = webHostingContext(this);
+    return new WebHosting(this, 'Web', {
+      distDir: join(import.meta.dirname, '..', 'packages', 'web', 'dist'),
+      allowPlaceholder: ctx.allowPlaceholder,
+      apiEndpoint,
+      ...(ctx.cognitoDomain ? { cognito: { domain: ctx.cognitoDomain, clientId } } : {}),
+      ...(ctx.webAclArn ? { webAclArn: ctx.webAclArn } : {}),
+      ...(ctx.domain
+        ? {
+            domain: {
+              names: [ctx.domain.name],
+              certificate: Certificate.fromCertificateArn(this, 'WebCertificate', ctx.domain.certificateArn),
+            },
+          }
+        : {}),
+    });
+  }
+
+  private sesSender(settings: DeploySettings): SesSender {
+    const sesArn = (resource: string, name: string) =>
+      this.formatArn({ service: 'ses', resource, resourceName: name });
+    const configurationSet = settings.sesConfigurationSet;
+    return {
+      fromAddress: settings.sesFromAddress,
+      identityArn:
+        'arn' in settings.sesIdentity
+          ? settings.sesIdentity.arn
+          : sesArn('identity', settings.sesIdentity.name),
+      ...(configurationSet
+        ? { configurationSet: { name: configurationSet, arn: sesArn('configuration-set', configurationSet) } }
+        : {}),
+    };
+  }
+
+  /** HMAC key of the links in emails (functions/lib/notifications/links.ts), generated once, never in code. */
+  private linkSigningSecret(): Secret {
+    const secret = new Secret(this, 'LinkSigningSecret', {
+      description: 'HMAC key signing the links in Parcours emails (unsubscribe)',
+      generateSecretString: {
+        secretStringTemplate: '{}',
+        generateStringKey: 'key',
+        passwordLength: 64,
+        excludePunctuation: true,
+      },
+      // Links already sent must keep working if the stack is ever re-created.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the key would invalidate the unsubscribe links of every email already sent; the link code ' +
+        'verifies against one key. Rotate by hand (redeploy) if it leaks.',
+    });
+    return secret;
+  }
+}
+
+/** Mistakes in the route table surface at synth, with the entry's name, rather than as a failed deployment. */
+export function checkRouteTable(functions: readonly FunctionDef[]): void {
+  const names = new Set<string>();
+  const routeKeys = new Set<string>();
+  for (const def of functions) {
+    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(def.name))
+      throw new Error(`Function name '${def.name}' must be kebab-case`);
+    if (names.has(def.name)) throw new Error(`Function '${def.name}' is declared twice`);
+    names.add(def.name);
+    if (!def.http && !def.schedule && !def.stream)
+      throw new Error(`Function '${def.name}' has no trigger (http, schedule or stream)`);
+    if (def.http) {
+      const key = routeKeyOf(def.http);
+      if (routeKeys.has(key)) throw new Error(`Route ${key} is declared twice`);
+      routeKeys.add(key);
+    }
+  }
+}
+
+function pascalCase(kebab: string): string {
+  return kebab.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
+}

@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import evaluationRaw from '../../../../content/evaluation.json' with { type: 'json' };
+import laddersRaw from '../../../../content/ladders.json' with { type: 'json' };
+import transferRaw from '../../../../content/transfer.json' with { type: 'json' };
+import { FACILITATOR_ROLES } from '../api/sessions-api.ts';
+import { catalog } from './catalog.ts';
+import { kebabId, localizedText } from './schemas.ts';
+
+/**
+ * Content of the trainer-transfer feature (docs/transfer.md): `content/transfer.json` (delivery weights, planned
+ * trajectories, forecast and alert settings), `content/ladders.json` (facilitation ladders per module) and
+ * `content/evaluation.json` (the satisfaction questionnaire). Validated once per process; a bad file fails loudly.
+ */
+
+const isoDate = z.iso.date();
+
+export const trajectorySchema = z
+  .strictObject({
+    moduleId: kebabId,
+    /** Until this date the plan is 100% external delivery. */
+    externalUntil: isoDate,
+    /** Planned date of 50/50 co-facilitation (internal share 0.5). */
+    mixedBy: isoDate,
+    /** Planned date of 100% internal delivery. */
+    internalBy: isoDate,
+  })
+  .refine((t) => t.externalUntil < t.mixedBy && t.mixedBy < t.internalBy, {
+    message: 'externalUntil < mixedBy < internalBy',
+  });
+export type Trajectory = z.infer<typeof trajectorySchema>;
+
+export const transferSettingsSchema = z.strictObject({
+  /** First day of the programme: periods, rebuilds and stall checks start here. */
+  programmeStart: isoDate,
+  /** Share of a session's facilitation credited to each role (observers and shadows deliver nothing). */
+  deliveryWeights: z.strictObject({
+    lead: z.number().min(0).max(10),
+    'co-facilitator': z.number().min(0).max(10),
+    shadow: z.number().min(0).max(10),
+    observer: z.number().min(0).max(10),
+  }),
+  /** A facilitation counts (ladder, KPI) only if at least this many learners attended (fully or partly). */
+  minAttendeesForCredit: z.number().int().min(0).max(100),
+  /** Programme satisfaction baseline (external delivery before the transfer), on the 1–5 scale. */
+  satisfactionBaseline: z.number().min(1).max(5),
+  forecast: z.strictObject({
+    /** Months of history the trend is fitted on. */
+    lookbackMonths: z.number().int().min(2).max(36),
+    /** Months with delivered sessions needed before a trend is fitted. */
+    minMonthsWithSessions: z.number().int().min(2).max(36),
+    /** Capacity of one certified internal lead, in sessions per month (pipeline check). */
+    sessionsPerCertifiedLeadPerMonth: z.number().positive().max(40),
+    /** Consecutive months at 100% internal that count as "reached". */
+    reachedMonths: z.number().int().min(1).max(12),
+  }),
+  alerts: z.strictObject({
+    /** A module not yet 100% internal with no progress for this long raises a stall alert. */
+    stallWeeks: z.number().int().min(1).max(104),
+    /** Internal-led satisfaction below the external-led baseline by more than this raises an alert. */
+    satisfactionMargin: z.number().min(0).max(4),
+    /** Internal-led satisfaction is taken over the last N quarters. */
+    satisfactionQuarters: z.number().int().min(1).max(8),
+    /** Responses needed on the internal-led side before a satisfaction alert may fire (never below 3). */
+    minResponsesForAlert: z.number().int().min(3).max(1000),
+    /** Actual internal share below the planned share by more than this raises a behind-plan alert. */
+    behindPlanMargin: z.number().min(0).max(1),
+  }),
+  trajectories: z.array(trajectorySchema),
+});
+export type TransferSettings = z.infer<typeof transferSettingsSchema>;
+
+export const LADDER_CRITERIA = [
+  'observed',
+  'coFacilitated',
+  'led',
+  'ledWithCertified',
+  'mentored',
+  'minMeanRating',
+  'minRatings',
+] as const;
+export type LadderCriterion = (typeof LADDER_CRITERIA)[number];
+
+export const SIGN_OFF_BY = ['certified', 'lab'] as const;
+export type SignOffBy = (typeof SIGN_OFF_BY)[number];
+
+export const ladderStepSchema = z.strictObject({
+  id: kebabId,
+  title: localizedText,
+  requires: z
+    .strictObject({
+      /** Credited sessions as observer or shadow. */
+      observed: z.number().int().min(1).optional(),
+      /** Credited sessions as co-facilitator. */
+      coFacilitated: z.number().int().min(1).optional(),
+      /** Credited sessions as lead. */
+      led: z.number().int().min(1).optional(),
+      /** Credited sessions as lead with another facilitator certified for the module present. */
+      ledWithCertified: z.number().int().min(1).optional(),
+      /** Credited sessions led or co-facilitated while certified, with a not-yet-certified internal colleague. */
+      mentored: z.number().int().min(1).optional(),
+      /** Mean of the ratings the trainer received on this module (facilitator question), 1–5. */
+      minMeanRating: z.number().min(1).max(5).optional(),
+      /** Ratings needed before the mean counts (never below the anonymity threshold of 3). */
+      minRatings: z.number().int().min(3).optional(),
+    })
+    .refine((r) => (r.minMeanRating === undefined) === (r.minRatings === undefined), {
+      message: 'minMeanRating and minRatings go together',
+    }),
+  /** Who may sign the step off; absent = reached from the facts alone. */
+  signOff: z.array(z.enum(SIGN_OFF_BY)).min(1).optional(),
+  /** Reaching this step makes the trainer a certified lead of the module. */
+  certifies: z.boolean().optional(),
+});
+export type LadderStep = z.infer<typeof ladderStepSchema>;
+
+export const laddersSchema = z
+  .strictObject({
+    defaultLadder: kebabId,
+    /** moduleId → ladder id, for modules that do not use the default ladder. */
+    modules: z.record(kebabId, kebabId),
+    ladders: z
+      .array(
+        z.strictObject({
+          id: kebabId,
+          steps: z.array(ladderStepSchema).min(1),
+        }),
+      )
+      .min(1),
+  })
+  .superRefine((l, ctx) => {
+    const ids = new Set(l.ladders.map((x) => x.id));
+    if (!ids.has(l.defaultLadder))
+      ctx.addIssue({ code: 'custom', message: `unknown default ladder '${l.defaultLadder}'` });
+    for (const [m, id] of Object.entries(l.modules))
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', message: `module '${m}': unknown ladder '${id}'` });
+    for (const ladder of l.ladders) {
+      const stepIds = ladder.steps.map((s) => s.id);
+      if (new Set(stepIds).size !== stepIds.length)
+        ctx.addIssue({ code: 'custom', message: `ladder '${ladder.id}': duplicate step id` });
+      const certifying = ladder.steps.filter((s) => s.certifies);
+      if (certifying.length !== 1)
+        ctx.addIssue({ code: 'custom', message: `ladder '${ladder.id}': exactly one step must certify` });
+      // Certification is dated by its sign-off: other trainers' "certified present" checks rely on it.
+      if (certifying[0] && !certifying[0].signOff)
+        ctx.addIssue({
+          code: 'custom',
+          message: `ladder '${ladder.id}': the certifying step must be signed off`,
+        });
+    }
+  });
+export type Ladders = z.infer<typeof laddersSchema>;
+export interface LadderDef {
+  id: string;
+  steps: LadderStep[];
+  /** Index of the certifying step. */
+  certifiedIndex: number;
+}
+
+export const questionnaireSchema = z.strictObject({
+  /** Days the questionnaire stays open after the session end. */
+  windowDays: z.number().int().min(1).max(90),
+  /** Aggregates of fewer responses are hidden (anonymity); never below 3. */
+  minResponsesShown: z.number().int().min(3).max(50),
+  scale: z.strictObject({ min: z.literal(1), max: z.literal(5) }),
+  /** Facilitator roles rated by attendees (observers and shadows are not rated). */
+  ratedRoles: z.array(z.enum(FACILITATOR_ROLES)).min(1),
+  commentMaxLength: z.number().int().min(0).max(10_000),
+  questions: z.strictObject({
+    overall: localizedText,
+    objective: localizedText,
+    facilitator: localizedText,
+    recommend: localizedText,
+    comment: localizedText,
+  }),
+  scaleLabels: z.array(localizedText).length(5),
+});
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+
+function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`content/${file} is invalid:\n${issues}`);
+  }
+  return parsed.data;
+}
+
+export const rawTransferContent = { transfer: transferRaw, ladders: laddersRaw, evaluation: evaluationRaw };
+
+/** Cross-checks against the catalog: every module referenced exists; at most one trajectory per module. */
+export function checkTransferContent(
+  t: TransferSettings,
+  l: Ladders,
+  moduleIds: ReadonlySet<string>,
+): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const tr of t.trajectories) {
+    if (!moduleIds.has(tr.moduleId)) problems.push(`transfer.json: unknown module '${tr.moduleId}'`);
+    if (seen.has(tr.moduleId)) problems.push(`transfer.json: two trajectories for '${tr.moduleId}'`);
+    seen.add(tr.moduleId);
+  }
+  for (const m of Object.keys(l.modules))
+    if (!moduleIds.has(m)) problems.push(`ladders.json: unknown module '${m}'`);
+  return problems;
+}
+
+let cached: { settings: TransferSettings; ladders: Ladders; questionnaire: Questionnaire } | undefined;
+
+function load() {
+  if (!cached) {
+    const settings = parseOrThrow(transferSettingsSchema, transferRaw, 'transfer.json');
+    const ladders = parseOrThrow(laddersSchema, laddersRaw, 'ladders.json');
+    const questionnaire = parseOrThrow(questionnaireSchema, evaluationRaw, 'evaluation.json');
+    const problems = checkTransferContent(settings, ladders, new Set(catalog().modules.map((m) => m.id)));
+    if (problems.length) throw new Error(`content/ is invalid:\n${problems.join('\n')}`);
+    cached = { settings, ladders, questionnaire };
+  }
+  return cached;
+}
+
+export const transferSettings = (): TransferSettings => load().settings;
+export const ladders = (): Ladders => load().ladders;
+export const questionnaire = (): Questionnaire => load().questionnaire;
+
+/** The ladder a module uses, with the index of its certifying step. */
+export function ladderDefFor(moduleId: string, l: Ladders = ladders()): LadderDef {
+  const id = l.modules[moduleId] ?? l.defaultLadder;
+  const ladder = l.ladders.find((x) => x.id === id)!;
+  return { id, steps: ladder.steps, certifiedIndex: ladder.steps.findIndex((s) => s.certifies) };
+}
+
+export function trajectoryFor(
+  moduleId: string,
+  t: TransferSettings = transferSettings(),
+): Trajectory | undefined {
+  return t.trajectories.find((x) => x.moduleId === moduleId);
+}

@@ -1,0 +1,218 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { FacilitatorRole } from '@parcours/domain/api/sessions-api';
+import { conflict } from '@parcours/domain/errors';
+import type { EvaluationWindow } from '@parcours/domain/evaluations/window';
+import type { KindOrUnknown, LeadKind } from '@parcours/domain/transfer/delivery';
+import { documentClient, tableName } from './client.ts';
+import { keys } from './keys.ts';
+import { queryAll } from './trainer-repo.ts';
+import { type TaggedOp, type TransactItem, transactWrite } from './transact.ts';
+
+/**
+ * Satisfaction evaluations (docs/transfer.md, "Evaluations"): the evaluation window of a session, the anonymous
+ * responses (`evaluation#<sessionId>` / `response#<responseId>`, no learner identifier on them) and each learner's
+ * private link to their own response (`user#<learnerId>` / `evaluation#<sessionId>`), which makes "one response per
+ * attendee" a conditional write and lets the learner edit it until the window closes.
+ */
+
+export interface EvaluationWindowItem extends EvaluationWindow {
+  pk: string;
+  sk: 'window';
+  entity: 'evaluation-window';
+  moduleId: string;
+  setBy?: string;
+  setAt?: string;
+  reason?: string;
+}
+
+/** The anonymous response, as the HR reports and the aggregates read it (contract: no learner identifier). */
+export interface EvaluationResponseItem {
+  pk: string;
+  sk: string;
+  entity: 'evaluation-response';
+  responseId: string;
+  sessionId: string;
+  moduleId: string;
+  pathId?: string;
+  /** Paths the session counts for (its path, or every path holding the module). */
+  pathIds: string[];
+  siteId: string;
+  sessionStart: string;
+  overall: number;
+  objectives: number[];
+  facilitators: { trainerId: string; role: FacilitatorRole; kind: KindOrUnknown; rating?: number }[];
+  recommend: boolean;
+  comment?: string;
+  leadKind: LeadKind;
+  quarter: string;
+  month: string;
+  submittedAt: string;
+  updatedAt: string;
+  revision: number;
+}
+
+export interface EvaluationLinkItem {
+  pk: string;
+  sk: string;
+  entity: 'evaluation-link';
+  sessionId: string;
+  responseId: string;
+  revision: number;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+export async function getEvaluationWindow(sessionId: string): Promise<EvaluationWindowItem | undefined> {
+  const r = await documentClient().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.transfer.evaluationWindow(sessionId),
+      ConsistentRead: true,
+    }),
+  );
+  return r.Item as EvaluationWindowItem | undefined;
+}
+
+/** Creates the default window once (the projection, when the session completes); an existing one is kept. */
+export async function ensureEvaluationWindow(w: EvaluationWindow & { moduleId: string }): Promise<void> {
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.transfer.evaluationWindow(w.sessionId), entity: 'evaluation-window', ...w },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (e) {
+    if (!(e instanceof ConditionalCheckFailedException)) throw e;
+  }
+}
+
+/** The lab moves the closing date (recorded with who, when and why). */
+export async function setEvaluationWindow(
+  w: EvaluationWindow & { moduleId: string },
+  ctx: { by: string; at: string; reason?: string | undefined },
+): Promise<EvaluationWindowItem> {
+  const item: EvaluationWindowItem = {
+    ...keys.transfer.evaluationWindow(w.sessionId),
+    sk: 'window',
+    entity: 'evaluation-window',
+    ...w,
+    setBy: ctx.by,
+    setAt: ctx.at,
+    ...(ctx.reason ? { reason: ctx.reason } : {}),
+  };
+  await documentClient().send(new PutCommand({ TableName: tableName(), Item: item }));
+  return item;
+}
+
+export async function getEvaluationLink(
+  learnerId: string,
+  sessionId: string,
+): Promise<EvaluationLinkItem | undefined> {
+  const r = await documentClient().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.transfer.evaluationLink(learnerId, sessionId),
+      ConsistentRead: true,
+    }),
+  );
+  return r.Item as EvaluationLinkItem | undefined;
+}
+
+export async function listEvaluationLinks(learnerId: string): Promise<EvaluationLinkItem[]> {
+  return queryAll<EvaluationLinkItem>({
+    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :p)',
+    ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+    ExpressionAttributeValues: {
+      ':pk': keys.user.partition(learnerId),
+      ':p': keys.transfer.evaluationLinkPrefix,
+    },
+    ConsistentRead: true,
+  });
+}
+
+export async function getEvaluationResponse(
+  sessionId: string,
+  responseId: string,
+): Promise<EvaluationResponseItem | undefined> {
+  const r = await documentClient().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.transfer.evaluationResponse(sessionId, responseId),
+      ConsistentRead: true,
+    }),
+  );
+  return r.Item as EvaluationResponseItem | undefined;
+}
+
+export async function listEvaluationResponses(
+  sessionId: string,
+  consistent = false,
+): Promise<EvaluationResponseItem[]> {
+  return queryAll<EvaluationResponseItem>({
+    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :p)',
+    ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+    ExpressionAttributeValues: {
+      ':pk': keys.transfer.evaluationPartition(sessionId),
+      ':p': keys.transfer.responsePrefix,
+    },
+    ConsistentRead: consistent,
+  });
+}
+
+/**
+ * Writes a response, its link and its xAPI Statement in one transaction. First response: link and response must
+ * not exist (two concurrent first submissions: one wins, the other gets `evaluation-conflict` and is retried as an
+ * edit by the caller). Edit: conditional on the revision read.
+ */
+export async function saveEvaluationResponse(input: {
+  learnerId: string;
+  response: Omit<EvaluationResponseItem, 'pk' | 'sk' | 'entity'>;
+  previousRevision: number | undefined;
+  statements: TransactItem[];
+}): Promise<EvaluationResponseItem> {
+  const { response: r } = input;
+  const item: EvaluationResponseItem = {
+    ...keys.transfer.evaluationResponse(r.sessionId, r.responseId),
+    entity: 'evaluation-response',
+    ...r,
+  };
+  const link: EvaluationLinkItem = {
+    ...keys.transfer.evaluationLink(input.learnerId, r.sessionId),
+    entity: 'evaluation-link',
+    sessionId: r.sessionId,
+    responseId: r.responseId,
+    revision: r.revision,
+    submittedAt: r.submittedAt,
+    updatedAt: r.updatedAt,
+  };
+  const fresh = input.previousRevision === undefined;
+  const cond = fresh
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : {
+        ConditionExpression: '#rev = :rev',
+        ExpressionAttributeNames: { '#rev': 'revision' },
+        ExpressionAttributeValues: { ':rev': input.previousRevision },
+      };
+  const ops: TaggedOp<string>[] = [
+    { tag: 'link', op: { Put: { TableName: tableName(), Item: link, ...cond } } },
+    { tag: 'response', op: { Put: { TableName: tableName(), Item: item, ...cond } } },
+    ...input.statements.map((op, i) => ({ tag: `statement-${i}`, op })),
+  ];
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const outcome = await transactWrite(ops);
+    if (outcome.ok) return item;
+    if (outcome.failures.some((f) => f.code === 'ConditionalCheckFailed')) {
+      throw conflict(
+        'evaluation-conflict',
+        'Your response was changed meanwhile (another submission); reload and retry',
+      );
+    }
+    if (!outcome.transient)
+      throw new Error(`evaluation transaction failed: ${outcome.failures.map((f) => f.code).join(', ')}`);
+    await new Promise((res) => setTimeout(res, 20 * 2 ** attempt));
+  }
+  throw conflict('evaluation-conflict', 'Too many concurrent submissions; retry');
+}

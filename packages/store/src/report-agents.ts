@@ -1,0 +1,198 @@
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { EnrolmentStatus } from '@parcours/domain/api/sessions-api';
+import type { AgentDetail, Listing, ListingEntry } from '@parcours/domain/reports/agent-model';
+import type { AgentSources } from '@parcours/domain/reports/agent-report';
+import { type Contribution, diffContributions } from '@parcours/domain/reports/contributions';
+import { documentClient, tableName } from './client.ts';
+import { keys } from './keys.ts';
+import { type ListingOp, planListingWrites } from './report-blocks.ts';
+import { counterUpdates } from './report-counters.ts';
+import { type TaggedOp, transactWrite } from './transact.ts';
+
+/**
+ * The agent's precomputed report row (`report-agent#<learnerId>` / `row`): detail (JSON), list line, where the line
+ * sits in the listings, and what the agent contributes to the counters. Not indexed: the listings are index blocks.
+ */
+export interface AgentRowItem {
+  pk: string;
+  sk: 'row';
+  entity: 'report-agent';
+  learnerId: string;
+  service: string;
+  /** Version: the projection's writes are conditional on the one read. */
+  v: number;
+  /** Hash of what was computed: an identical recomputation writes nothing. */
+  h: string;
+  detail: string;
+  line: string;
+  entries: [scope: string, listing: Listing, key: string][];
+  contribution: Contribution;
+  updatedAt: string;
+}
+
+export interface NextAgentRow {
+  detail: AgentDetail;
+  line: string;
+  entries: ListingEntry[];
+  contribution: Contribution;
+  hash: string;
+}
+
+/** Everything the report needs from the learner's partition: one strongly consistent Query. */
+export async function readAgentSources(learnerId: string): Promise<AgentSources> {
+  const src: AgentSources = { learnerId, bookings: [], completions: [], paths: [] };
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.user.partition(learnerId) },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const it of r.Items ?? []) {
+      switch (it['entity']) {
+        case 'user-profile':
+          src.profile = {
+            ...(typeof it['displayName'] === 'string' ? { displayName: it['displayName'] } : {}),
+            ...(typeof it['email'] === 'string' ? { email: it['email'] } : {}),
+            ...(typeof it['service'] === 'string' ? { service: it['service'] } : {}),
+          };
+          break;
+        case 'booking':
+          src.bookings.push({
+            sessionId: String(it['sessionId']),
+            moduleId: String(it['moduleId']),
+            ...(typeof it['pathId'] === 'string' ? { pathId: it['pathId'] } : {}),
+            status: it['status'] as EnrolmentStatus,
+            start: String(it['start']),
+            end: String(it['end']),
+            createdAt: String(it['createdAt'] ?? it['start']),
+          });
+          break;
+        case 'completion':
+          src.completions.push({
+            moduleId: String(it['moduleId']),
+            sessionId: String(it['sessionId']),
+            completedAt: String(it['completedAt']),
+            ...(typeof it['learnerService'] === 'string' ? { learnerService: it['learnerService'] } : {}),
+          });
+          break;
+        case 'path-membership':
+          src.paths.push({ pathId: String(it['pathId']), joinedAt: String(it['joinedAt']) });
+          break;
+      }
+    }
+    start = r.LastEvaluatedKey;
+  } while (start);
+  return src;
+}
+
+export async function getAgentRow(learnerId: string, consistent = true): Promise<AgentRowItem | undefined> {
+  const r = await documentClient().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.report.agentRow(learnerId),
+      ConsistentRead: consistent,
+    }),
+  );
+  return r.Item as AgentRowItem | undefined;
+}
+
+/** Several rows at once (the rebuild's bookkeeping); missing ones are absent from the map. */
+export async function getAgentRows(learnerIds: readonly string[]): Promise<Map<string, AgentRowItem>> {
+  const out = new Map<string, AgentRowItem>();
+  for (let i = 0; i < learnerIds.length; i += 100) {
+    let pending: Record<string, unknown>[] | undefined = learnerIds
+      .slice(i, i + 100)
+      .map((id) => ({ ...keys.report.agentRow(id) }));
+    for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt > 8) throw new Error('BatchGet: unprocessed keys remain');
+      const r = await documentClient().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      for (const it of (r.Responses?.[tableName()] ?? []) as AgentRowItem[]) out.set(it.learnerId, it);
+      pending = r.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
+    }
+  }
+  return out;
+}
+
+/** The stored form of a computed row (the projection's commit and the bulk writers). */
+export function agentRowItem(learnerId: string, next: NextAgentRow, v: number, now: string): AgentRowItem {
+  return {
+    ...keys.report.agentRow(learnerId),
+    sk: 'row',
+    entity: 'report-agent',
+    learnerId,
+    service: next.detail.service,
+    v,
+    h: next.hash,
+    detail: JSON.stringify(next.detail),
+    line: next.line,
+    entries: next.entries.map((e) => [e.scope, e.listing, e.key]),
+    contribution: next.contribution,
+    updatedAt: now,
+  };
+}
+
+const listingPkOf = (scope: string, listing: Listing) => keys.report.listing(scope, listing);
+
+/** How the agent's line moves between listings: leave the old positions, take the new ones. */
+export function listingOps(
+  stored: Pick<AgentRowItem, 'entries' | 'line'> | undefined,
+  next: Pick<NextAgentRow, 'entries' | 'line'> | undefined,
+): ListingOp[] {
+  const before = new Map(
+    (stored?.entries ?? []).map(([scope, listing, key]) => [listingPkOf(scope, listing), key]),
+  );
+  const after = new Map((next?.entries ?? []).map((e) => [listingPkOf(e.scope, e.listing), e.key]));
+  const ops: ListingOp[] = [];
+  for (const pk of new Set([...before.keys(), ...after.keys()])) {
+    const oldKey = before.get(pk);
+    const newKey = after.get(pk);
+    if (newKey !== undefined && next) {
+      if (oldKey === newKey && stored?.line === next.line) continue;
+      ops.push({
+        listingPk: pk,
+        ...(oldKey !== undefined && oldKey !== newKey ? { remove: oldKey } : {}),
+        put: { key: newKey, line: next.line },
+      });
+    } else if (oldKey !== undefined) ops.push({ listingPk: pk, remove: oldKey });
+  }
+  return ops;
+}
+
+/**
+ * Writes an agent's new report (or removes it) in one transaction: the row (conditional on the version read),
+ * the listing blocks it leaves and joins (conditional on theirs), and the counter deltas. Returns false when a
+ * condition failed or the transaction conflicted: re-read and recompute.
+ */
+export async function commitAgentRow(
+  learnerId: string,
+  stored: AgentRowItem | undefined,
+  next: NextAgentRow | undefined,
+  now: string,
+): Promise<boolean> {
+  const T = tableName();
+  const key = keys.report.agentRow(learnerId);
+  const guard = stored
+    ? { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': stored.v } }
+    : { ConditionExpression: 'attribute_not_exists(pk)' };
+  const ops: TaggedOp<string>[] = [];
+  if (next) {
+    ops.push({
+      tag: 'row',
+      op: { Put: { TableName: T, Item: agentRowItem(learnerId, next, (stored?.v ?? 0) + 1, now), ...guard } },
+    });
+  } else if (stored) {
+    ops.push({ tag: 'row', op: { Delete: { TableName: T, Key: key, ...guard } } });
+  } else return true;
+  const blockItems = await planListingWrites(listingOps(stored, next), now);
+  ops.push(...blockItems.map((op, i) => ({ tag: `block-${i}`, op })));
+  ops.push(...counterUpdates(diffContributions(stored?.contribution, next?.contribution), now));
+  const outcome = await transactWrite(ops);
+  return outcome.ok;
+}

@@ -1,0 +1,53 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from './client.ts';
+import { keys } from './keys.ts';
+
+/**
+ * The monthly HR summary, one item per (month, recipient): the message as rendered variables of the
+ * `hr-monthly-summary` template, waiting for the notifications path to deliver it (docs/reports.md, "Monthly
+ * summary"). Created once per month and recipient (conditional Put): a re-run of the schedule adds nothing.
+ */
+export interface HrSummaryItem {
+  pk: string;
+  sk: string;
+  entity: 'report-hr-summary';
+  month: string;
+  recipientId: string;
+  /** The recipient's account, when they have one (preferences, unsubscribe link). */
+  userId?: string;
+  email: string;
+  name: string;
+  locale: 'fr' | 'en';
+  services: string[];
+  /** Template id in content/emails.json. */
+  template: 'hr-monthly-summary';
+  /** Variables for the template, except `preferencesUrl` (the notifications path signs it per recipient). */
+  vars: { firstName: string; summaryPeriod: string; summaryText: string };
+  /** `pending` until the notifications path takes it over (it owns the later states). */
+  status: 'pending';
+  createdAt: string;
+}
+
+export async function createHrSummary(item: HrSummaryItem): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+    return true;
+  } catch (e) {
+    if ((e as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
+export async function listHrSummaries(month: string): Promise<HrSummaryItem[]> {
+  const r = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.report.summaryPartition(month) },
+      ConsistentRead: true,
+    }),
+  );
+  return (r.Items ?? []) as HrSummaryItem[];
+}

@@ -1,0 +1,129 @@
+import type { Api } from './api-client.ts';
+
+export type Team = { trainerId: string; role: 'lead' | 'co-facilitator' | 'observer' | 'shadow' }[];
+export interface Person {
+  userId: string;
+  service?: string;
+  name?: string;
+  email?: string;
+}
+export interface DeliverySpec {
+  moduleId: string;
+  pathId: string;
+  team: Team;
+  learners: Person[];
+  /** Attendance taken by the lab once started; leave it to the browser test when false. */
+  takeAttendance?: boolean;
+}
+export interface Delivered {
+  id: string;
+  moduleId: string;
+  start: string;
+  end: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const ROOMS = [
+  { siteId: 'a-distance', roomId: 'classe-virtuelle' },
+  { siteId: 'toulouse', roomId: 'salle-du-lab' },
+  { siteId: 'montpellier', roomId: 'salle-lez' },
+  { siteId: 'cahors', roomId: 'salle-lot' },
+  { siteId: 'paris-bercy', roomId: 'espace-creatif' },
+  { siteId: 'toulouse', roomId: 'salle-garonne' },
+];
+
+type Conflict = { error?: { code?: string; details?: { sessionId?: string } } };
+
+/**
+ * Schedules, fills and (optionally) delivers sessions NOW through the API, as the integration tests do: each is
+ * created in a free future slot, learners enrol, then the lab moves it to start in a moment (a few seconds long);
+ * once started, the lab takes attendance (everyone present). A demo session of the same trainers happening right
+ * now is moved a week later first (the demo programme runs on the real calendar).
+ */
+export async function deliverNow(api: Api, specs: DeliverySpec[], slotMs = 2_500): Promise<Delivered[]> {
+  const lab = await api.lab();
+  const farSlot = (i: number) =>
+    Date.now() + (400 + i) * 86_400_000 + Math.floor(Math.random() * 1000) * 60_000;
+  const scheduled: Delivered[] = [];
+  for (const [i, spec] of specs.entries()) {
+    const start = new Date(farSlot(i)).toISOString();
+    const end = new Date(Date.parse(start) + 90 * 60_000).toISOString();
+    const s = await api.must<Delivered>('POST', '/sessions', {
+      token: lab,
+      body: {
+        moduleId: spec.moduleId,
+        pathId: spec.pathId,
+        start,
+        end,
+        ...ROOMS[0],
+        capacity: 20,
+        facilitators: spec.team,
+      },
+    });
+    for (const p of spec.learners) {
+      const token = await api.token({ roles: ['learner'], ...p });
+      // As the web app does at sign-in: the profile takes the token's display name (HR reports show it).
+      await api.must('GET', '/me/profile', { token });
+      await api.must('POST', `/sessions/${s.id}/enrolments`, { token, body: { pathId: spec.pathId } });
+    }
+    scheduled.push(s);
+  }
+  const base = Date.now() + 2_000;
+  const moved: Delivered[] = [];
+  for (const [i, s] of scheduled.entries()) {
+    const start = new Date(Math.max(base + i * (slotMs + 200), Date.now() + 500)).toISOString();
+    const end = new Date(Date.parse(start) + slotMs).toISOString();
+    moved.push({ ...s, start, end });
+    await moveTo(api, lab, s.id, start, end, i);
+  }
+  const last = Math.max(...moved.map((s) => Date.parse(s.start)));
+  await sleep(Math.max(0, last - Date.now() + 300));
+  for (const [i, s] of moved.entries()) {
+    const spec = specs[i]!;
+    if (spec.takeAttendance === false) continue;
+    await api.must('PUT', `/sessions/${s.id}/attendance`, {
+      token: lab,
+      body: spec.learners.map((p) => ({ learnerId: p.userId, status: 'present' })),
+    });
+  }
+  await api.drain();
+  return moved;
+}
+
+/** Moves a session to [start, end), trying other rooms, and moving away a demo session that holds a trainer. */
+async function moveTo(
+  api: Api,
+  lab: string,
+  id: string,
+  start: string,
+  end: string,
+  offset: number,
+): Promise<void> {
+  let last = '';
+  for (let attempt = 0; attempt < ROOMS.length + 4; attempt++) {
+    const room = ROOMS[(offset + attempt) % ROOMS.length]!;
+    const r = await api.call<Conflict>('PATCH', `/sessions/${id}`, {
+      token: lab,
+      body: { start, end, ...room },
+    });
+    if (r.status === 200) return;
+    last = `${r.status} ${r.text}`;
+    const code = r.body?.error?.code;
+    const clash = r.body?.error?.details?.sessionId;
+    if (code === 'trainer-unavailable' && clash) {
+      const other = await api.must<{ start: string; end: string }>('GET', `/sessions/${clash}`, {
+        token: lab,
+      });
+      const week = 7 * 86_400_000;
+      await api.must('PATCH', `/sessions/${clash}`, {
+        token: lab,
+        body: {
+          start: new Date(Date.parse(other.start) + week).toISOString(),
+          end: new Date(Date.parse(other.end) + week).toISOString(),
+        },
+      });
+    } else if (code !== 'room-unavailable') break;
+  }
+  throw new Error(`could not move session ${id} to now: ${last}`);
+}

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, describe, expect, it } from 'vitest';
+import { functions } from '../../functions/routes.ts';
+import { ESM_REQUIRE_BANNER } from '../../infra/bundling-options.ts';
+import { ParcoursFunction } from '../../infra/constructs/parcours-function.ts';
+import { removeSynthesized, synthParcours } from './synth.ts';
+
+/**
+ * The one test that really bundles (default context). Two functions stand for all: one reading the table through the
+ * AWS SDK, one scheduled; every function goes through the same NodejsFunction options (`npm run build` bundles all).
+ */
+const SAMPLE = ['health-get', 'reminder-tick'];
+
+/** What the stack sets (values made up): some handlers validate their configuration at import time. */
+const DEPLOYED_ENV = {
+  PATH: process.env['PATH'] ?? '',
+  AWS_REGION: 'eu-west-3',
+  TABLE_NAME: 'parcours-test',
+  SES_FROM: 'parcours@formation.example.gouv.fr',
+  PUBLIC_URL: 'https://api.example.org',
+  LINK_SIGNING_SECRET: 'x'.repeat(64),
+  NODE_OPTIONS: '--enable-source-maps',
+  LOG_LEVEL: 'SILENT',
+};
+
+afterAll(removeSynthesized);
+
+describe('asset bundling', () => {
+  it('bundles handlers with local esbuild into loadable ESM assets with source maps', () => {
+    const sample = functions.filter((f) => SAMPLE.includes(f.name));
+    expect(sample).toHaveLength(SAMPLE.length);
+    const { stack, outdir } = synthParcours({ bundle: true, functions: sample });
+    const resources = Template.fromStack(stack).toJSON()['Resources'] as Record<
+      string,
+      { Properties: { Code: { S3Key: string } } }
+    >;
+
+    const fns = stack.node.children.filter((c): c is ParcoursFunction => c instanceof ParcoursFunction);
+    expect(fns).toHaveLength(SAMPLE.length);
+    for (const pf of fns) {
+      const id = stack.getLogicalId(pf.fn.node.defaultChild as CfnElement);
+      const hash = resources[id]?.Properties.Code.S3Key.replace(/\.zip$/, '');
+      const bundle = join(outdir, `asset.${hash}`, 'index.mjs');
+      expect(existsSync(bundle), bundle).toBe(true);
+      expect(existsSync(`${bundle}.map`)).toBe(true);
+      expect(readFileSync(bundle, 'utf8').startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+
+      // A fresh Node loads it as an ES module and finds the handler Lambda will call (index.handler).
+      const probe = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          'const m=await import(process.argv[1]);process.stdout.write(typeof m.handler)',
+          pathToFileURL(bundle).href,
+        ],
+        { encoding: 'utf8', env: DEPLOYED_ENV },
+      );
+      // A failed import prints the whole minified line: keep the assertion message short.
+      expect(probe.status, probe.stderr.slice(-600)).toBe(0);
+      expect(probe.stdout).toBe('function');
+    }
+  });
+});

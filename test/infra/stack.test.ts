@@ -1,0 +1,418 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { ROLES } from '@parcours/domain/roles';
+import { type FunctionDef, routeKeyOf } from '@parcours/http/route-types';
+import { TABLE } from '@parcours/store/table';
+import type { CfnElement, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { functions } from '../../functions/routes.ts';
+import { needsLinkSigningSecret, ParcoursFunction } from '../../infra/constructs/parcours-function.ts';
+import { checkRouteTable } from '../../infra/parcours-stack.ts';
+import { removeSynthesized, synthParcours } from './synth.ts';
+
+// The validator is CommonJS (WebAssembly inside): load it the CommonJS way.
+const require = createRequire(import.meta.url);
+const cfnValidate: typeof import('@aws/cloudformation-validate') = require('@aws/cloudformation-validate');
+
+interface CfnResourceJson {
+  Type: string;
+  Properties?: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+interface PolicyStatementJson {
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+let stack: Stack;
+let template: Template;
+let resources: Record<string, CfnResourceJson>;
+let outdir: string;
+
+beforeAll(() => {
+  const synth = synthParcours();
+  stack = synth.stack;
+  outdir = synth.outdir;
+  template = Template.fromStack(stack);
+  resources = template.toJSON()['Resources'] as Record<string, CfnResourceJson>;
+});
+
+afterAll(removeSynthesized);
+
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const logicalId = (c: IConstruct) => stack.getLogicalId(c.node.defaultChild as CfnElement);
+const statementsIn = (policy: CfnResourceJson) =>
+  (policy.Properties?.['PolicyDocument'] as { Statement: PolicyStatementJson[] } | undefined)?.Statement ??
+  [];
+const actionsOf = (s: PolicyStatementJson) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const httpDefs = functions.filter((f): f is FunctionDef & Required<Pick<FunctionDef, 'http'>> => !!f.http);
+
+/** The ParcoursFunction construct generated for one route-table entry. */
+function constructOf(def: FunctionDef): ParcoursFunction {
+  const found = stack.node.children.find(
+    (c): c is ParcoursFunction =>
+      c instanceof ParcoursFunction && c.node.id.toLowerCase() === def.name.replaceAll('-', ''),
+  );
+  if (!found) throw new Error(`No ParcoursFunction for ${def.name}`);
+  return found;
+}
+
+function envOf(pf: ParcoursFunction): Record<string, unknown> {
+  const env = resources[logicalId(pf.fn)]?.Properties?.['Environment'] as
+    | { Variables?: Record<string, unknown> }
+    | undefined;
+  return env?.Variables ?? {};
+}
+
+function statementsOf(pf: ParcoursFunction): PolicyStatementJson[] {
+  const role = pf.fn.role;
+  if (!role) throw new Error(`${pf.node.path} has no role`);
+  const roleId = logicalId(role);
+  return ofType('AWS::IAM::Policy')
+    .filter(([, p]) => JSON.stringify(p.Properties?.['Roles']).includes(`"${roleId}"`))
+    .flatMap(([, p]) => statementsIn(p));
+}
+
+describe('table', () => {
+  it('has the keys, indexes, TTL and stream of packages/store TABLE, and cannot be lost', () => {
+    expect(ofType('AWS::DynamoDB::GlobalTable')).toHaveLength(1);
+    expect(ofType('AWS::DynamoDB::Table')).toHaveLength(0);
+    const key = (hash: string, range: string) => [
+      { AttributeName: hash, KeyType: 'HASH' },
+      { AttributeName: range, KeyType: 'RANGE' },
+    ];
+    const indexes = Object.values(TABLE.indexes);
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: key(TABLE.partitionKey, TABLE.sortKey),
+        AttributeDefinitions: Match.arrayWith(
+          [TABLE.partitionKey, TABLE.sortKey, ...indexes.flatMap((i) => [i.partitionKey, i.sortKey])].map(
+            (name) => ({ AttributeName: name, AttributeType: 'S' }),
+          ),
+        ),
+        GlobalSecondaryIndexes: indexes.map((i) => ({
+          IndexName: i.name,
+          KeySchema: key(i.partitionKey, i.sortKey),
+          Projection: { ProjectionType: 'ALL' },
+        })),
+        TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      },
+    });
+  });
+});
+
+describe('HTTP API', () => {
+  it('has one route per HTTP function of the route table, and nothing local-only', () => {
+    const routeKeys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties?.['RouteKey']);
+    expect(routeKeys.sort()).toEqual(httpDefs.map((d) => routeKeyOf(d.http)).sort());
+    for (const key of routeKeys) expect(key).not.toContain('_local');
+  });
+
+  it('puts the Cognito JWT authorizer on every roles route and none on the others', () => {
+    const authorizers = ofType('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    const authorizerId = authorizers[0]?.[0];
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: { 'Fn::GetAtt': [Match.stringLikeRegexp('^UsersPool'), 'ProviderURL'] },
+        Audience: [{ Ref: Match.stringLikeRegexp('^UsersPoolWebClient') }],
+      },
+    });
+    const byKey = new Map(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties?.['RouteKey'], r]));
+    for (const def of httpDefs) {
+      const props = byKey.get(routeKeyOf(def.http))?.Properties ?? {};
+      if (def.http.auth.kind === 'roles') {
+        expect(props['AuthorizationType'], def.name).toBe('JWT');
+        expect(props['AuthorizerId'], def.name).toEqual({ Ref: authorizerId });
+      } else {
+        expect(props['AuthorizationType'] ?? 'NONE', def.name).toBe('NONE');
+        expect(props['AuthorizerId'], def.name).toBeUndefined();
+      }
+    }
+  });
+
+  it('has a throttled $default stage with access logs, and CORS', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogs'), 'Arn'] },
+        Format: Match.stringLikeRegexp('\\$context\\.requestId'),
+      },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: Match.anyValue(),
+        AllowHeaders: Match.arrayWith(['authorization', 'content-type']),
+      }),
+    });
+  });
+
+  it('follows declarations the route table may not use yet: lrs-basic auth, linkSecret access', () => {
+    // A variable, not a literal: `linkSecret` is not in TableAccess yet (see needsLinkSigningSecret).
+    const access = { table: 'none' as const, linkSecret: true };
+    const variant = functions.map(
+      (f): FunctionDef =>
+        f.name === 'me-get' && f.http
+          ? { ...f, http: { ...f.http, auth: { kind: 'lrs-basic' } }, access }
+          : f,
+    );
+    const t = Template.fromStack(synthParcours({ functions: variant }).stack);
+    t.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'GET /me',
+      AuthorizationType: 'NONE',
+      AuthorizerId: Match.absent(),
+    });
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('^GET /me:'),
+      Environment: {
+        Variables: Match.objectLike({
+          LINK_SIGNING_SECRET: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
+          TABLE_NAME: Match.absent(),
+        }),
+      },
+    });
+  });
+
+  it('refuses to deploy a local-only route', () => {
+    const withLocal = [
+      ...functions.filter((f) => f.name !== 'me-get'),
+      {
+        name: 'me-get',
+        http: { method: 'POST', path: '/_local/token', auth: { kind: 'public' }, summary: 'x', tags: [] },
+        access: { table: 'none' },
+      } satisfies FunctionDef,
+    ];
+    expect(() => synthParcours({ functions: withLocal })).toThrow(/local-only/);
+  });
+});
+
+describe('functions', () => {
+  it('has exactly one Lambda per route-table entry: nodejs24.x, arm64, traced, own log group', () => {
+    // CDK's BucketDeployment provider (infra/constructs/web-hosting.ts) copies the web app: not a route-table function.
+    const lambdas = ofType('AWS::Lambda::Function').filter(
+      ([id]) => !id.startsWith('CustomCDKBucketDeployment'),
+    );
+    expect(lambdas).toHaveLength(functions.length);
+    const logGroups = new Set(ofType('AWS::Logs::LogGroup').map(([id]) => id));
+    for (const [id, fn] of lambdas) {
+      expect(fn.Properties, id).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+        Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },
+      });
+      const logGroup = (fn.Properties?.['LoggingConfig'] as { LogGroup?: { Ref?: string } } | undefined)
+        ?.LogGroup?.Ref;
+      expect(logGroups.has(logGroup ?? ''), id).toBe(true);
+    }
+    for (const def of functions)
+      expect(resources[logicalId(constructOf(def).fn)]?.Type).toBe('AWS::Lambda::Function');
+  });
+
+  it('gives every log group a retention', () => {
+    const groups = ofType('AWS::Logs::LogGroup');
+    expect(groups.length).toBe(functions.length + 2); // + API access logs + web deployment logs
+    for (const [id, g] of groups) expect(g.Properties?.['RetentionInDays'], id).toBeGreaterThan(0);
+  });
+
+  it('derives environment and IAM together from FunctionDef.access', () => {
+    for (const def of functions) {
+      const pf = constructOf(def);
+      const env = envOf(pf);
+      const actions = new Set(statementsOf(pf).flatMap(actionsOf));
+      const table = def.access.table;
+      expect('TABLE_NAME' in env, def.name).toBe(table !== 'none');
+      expect(actions.has('dynamodb:GetItem'), def.name).toBe(table !== 'none');
+      expect(actions.has('dynamodb:PutItem'), def.name).toBe(table === 'write');
+      expect('SES_FROM' in env, def.name).toBe(!!def.access.ses);
+      expect(actions.has('ses:SendEmail'), def.name).toBe(!!def.access.ses);
+      expect(env['PUBLIC_URL'], def.name).toBeDefined();
+    }
+  });
+
+  it('scopes SES permissions to the configured identity and sender', () => {
+    const sesStatements = ofType('AWS::IAM::Policy')
+      .flatMap(([, p]) => statementsIn(p))
+      .filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
+    expect(sesStatements.length).toBe(functions.filter((f) => f.access.ses).length);
+    for (const s of sesStatements) {
+      expect(JSON.stringify(s.Resource)).not.toContain('*');
+      expect(JSON.stringify(s.Resource)).toContain(':identity/formation.example.gouv.fr');
+      expect(s.Condition?.['StringEquals']?.['ses:FromAddress']).toBe('parcours@formation.example.gouv.fr');
+    }
+  });
+
+  it('gives the link-signing key from Secrets Manager to senders and link verifiers, and nobody else', () => {
+    for (const def of functions) {
+      const env = envOf(constructOf(def));
+      const key = JSON.stringify(env['LINK_SIGNING_SECRET'] ?? null);
+      if (needsLinkSigningSecret(def))
+        expect(key, def.name).toMatch(/resolve:secretsmanager:.*:SecretString:key::/);
+      else expect(key, def.name).toBe('null');
+    }
+    expect(functions.filter((f) => f.access.ses).every(needsLinkSigningSecret)).toBe(true);
+    expect(ofType('AWS::SecretsManager::Secret')).toHaveLength(1);
+    // No role reads the secret: CloudFormation resolves it at deployment.
+    const actions = ofType('AWS::IAM::Policy').flatMap(([, p]) => statementsIn(p).flatMap(actionsOf));
+    expect(actions.filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+  });
+
+  it('names the SES configuration set, in the environment and the policy, when one is configured', () => {
+    const synth = synthParcours({ context: { sesConfigurationSet: 'parcours-events' } });
+    const t = Template.fromStack(synth.stack);
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ SES_CONFIGURATION_SET: 'parcours-events' }) },
+    });
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+            Resource: Match.arrayWith([
+              Match.objectLike({
+                'Fn::Join': [
+                  '',
+                  Match.arrayWith([Match.stringLikeRegexp(':configuration-set/parcours-events$')]),
+                ],
+              }),
+            ]),
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('invokes each scheduled function from EventBridge Scheduler with its expression', () => {
+    const scheduled = functions.filter((f) => f.schedule);
+    expect(ofType('AWS::Scheduler::Schedule')).toHaveLength(scheduled.length);
+    for (const def of scheduled) {
+      template.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: def.schedule?.expression,
+        State: 'ENABLED',
+        Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(constructOf(def).fn), 'Arn'] } }),
+      });
+    }
+  });
+
+  it('feeds the table stream to each stream function with partial failures and a TLS-only failure queue', () => {
+    const consumers = functions.filter((f) => f.stream);
+    expect(ofType('AWS::Lambda::EventSourceMapping')).toHaveLength(consumers.length);
+    for (const def of consumers) {
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: logicalId(constructOf(def).fn) },
+        EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataTable'), 'StreamArn'] },
+        BatchSize: def.stream?.batchSize,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: Match.anyValue(),
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] } } },
+      });
+    }
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('user pool', () => {
+  it('has one group per role, the scope attributes, no self sign-up, MFA and threat protection', () => {
+    for (const role of ROLES)
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+    expect(ofType('AWS::Cognito::UserPoolGroup')).toHaveLength(ROLES.length);
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'service', AttributeDataType: 'String' }),
+        Match.objectLike({ Name: 'hr_services', AttributeDataType: 'String' }),
+      ]),
+      MfaConfiguration: 'ON',
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+    });
+  });
+
+  it('lets users read but never write their scope attributes', () => {
+    const [[, client] = []] = ofType('AWS::Cognito::UserPoolClient');
+    expect(client?.Properties?.['ReadAttributes']).toEqual(
+      expect.arrayContaining(['custom:service', 'custom:hr_services']),
+    );
+    expect(JSON.stringify(client?.Properties?.['WriteAttributes'])).not.toContain('custom:');
+  });
+});
+
+describe('stack', () => {
+  it('outputs what the front end and operators need', () => {
+    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName'])
+      template.hasOutput(name, {});
+  });
+
+  it('leaves no cdk-nag AwsSolutions finding unacknowledged, and no CDK warning', () => {
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    expect(
+      report.violations.map(
+        (v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath ?? r.resourceLogicalId)}`,
+      ),
+    ).toEqual([]);
+    // The plugin registered by infra/app.ts ran during synth too: its report holds no failing plugin.
+    const written = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
+      pluginReports: unknown[];
+    };
+    expect(written.pluginReports).toEqual([]);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+  });
+
+  it('passes CloudFormation schema validation', () => {
+    const validator = new cfnValidate.SchemaValidator();
+    try {
+      const diagnostics = validator.validate(
+        new cfnValidate.TemplateFile(join(outdir, `${stack.artifactId}.template.json`)),
+        'eu-west-3',
+      );
+      const problems = diagnostics.filter((d) => d.severity !== 'INFO' && d.severity !== 'DEBUG');
+      expect(
+        problems.map((d) => `${d.severity} ${d.ruleId} ${d.entity?.logicalId ?? ''}: ${d.message}`),
+      ).toEqual([]);
+    } finally {
+      validator.free();
+    }
+  });
+});
+
+describe('route table checks', () => {
+  const me = functions.find((f) => f.name === 'me-get');
+  it('accepts the real route table', () => expect(() => checkRouteTable(functions)).not.toThrow());
+  it('rejects a duplicate route, an untriggered function and a non-kebab name', () => {
+    if (!me) throw new Error('me-get is missing from the route table');
+    expect(() => checkRouteTable([me, { ...me, name: 'me-get-again' }])).toThrow(
+      /GET \/me is declared twice/,
+    );
+    expect(() => checkRouteTable([{ name: 'idle', access: { table: 'none' } }])).toThrow(/no trigger/);
+    expect(() => checkRouteTable([{ ...me, name: 'MeGet' }])).toThrow(/kebab-case/);
+  });
+});

@@ -1,0 +1,93 @@
+import type { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeSynthesized, synthParcours } from './synth.ts';
+
+/** The web dashboards on AWS (infra/constructs/web-hosting.ts): private bucket, CloudFront, same-origin API. */
+let stack: Stack;
+let t: Template;
+
+beforeAll(() => {
+  stack = synthParcours().stack;
+  t = Template.fromStack(stack);
+});
+afterAll(removeSynthesized);
+
+type Behavior = { PathPattern?: string; FunctionAssociations?: unknown[]; AllowedMethods?: string[] };
+
+describe('web hosting', () => {
+  it('keeps the bucket private: CloudFront reads it through Origin Access Control only', () => {
+    t.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 's3/' }),
+    });
+    t.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    t.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
+        ]),
+      },
+    });
+  });
+
+  it('serves the app over HTTPS with security headers, and the API under /api/* uncached', () => {
+    const dist = t.findResources('AWS::CloudFront::Distribution');
+    const config = Object.values(dist)[0]?.['Properties']?.['DistributionConfig'] as {
+      DefaultCacheBehavior: Behavior & { ViewerProtocolPolicy: string; ResponseHeadersPolicyId?: unknown };
+      CacheBehaviors: (Behavior & { ViewerProtocolPolicy: string; CachePolicyId: string })[];
+      Logging?: unknown;
+    };
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
+    expect(config.Logging).toBeDefined();
+    const api = config.CacheBehaviors.find((b) => b.PathPattern === '/api/*');
+    expect(api?.ViewerProtocolPolicy).toBe('https-only');
+    expect(api?.AllowedMethods).toContain('PUT');
+    // Managed CachingDisabled policy.
+    expect(api?.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+    expect(api?.FunctionAssociations).toHaveLength(1);
+    t.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: Match.objectLike({
+            ContentSecurityPolicy: Match.stringLikeRegexp("script-src 'self'"),
+          }),
+          StrictTransportSecurity: Match.objectLike({ Override: true }),
+        }),
+      },
+    });
+  });
+
+  it('deploys the built app under app/ with config.js pointing at the same-origin API, and outputs its URL', () => {
+    const deployments = Object.values(t.findResources('Custom::CDKBucketDeployment'));
+    expect(deployments).toHaveLength(2);
+    for (const d of deployments) expect(d['Properties']['DestinationBucketKeyPrefix']).toBe('app');
+    expect(JSON.stringify(deployments)).toContain('window.PARCOURS_CONFIG = {\\"apiBaseUrl\\":\\"/api\\"};');
+    t.hasOutput('WebUrl', {});
+  });
+
+  it('rewrites /api/x to the HTTP API’s /x and the app’s client routes to index.html', () => {
+    const fns = Object.values(t.findResources('AWS::CloudFront::Function')).map(
+      (f) => f['Properties']['FunctionCode'] as string,
+    );
+    const run = (code: string, uri: string) =>
+      new Function('event', `${code}\nreturn handler(event);`)({ request: { uri } }) as {
+        uri?: string;
+        statusCode?: number;
+      };
+    const api = fns.find((c) => c.includes('/api'))!;
+    const app = fns.find((c) => c.includes('index.html'))!;
+    expect(run(api, '/api/sessions/s-1/enrolments').uri).toBe('/sessions/s-1/enrolments');
+    expect(run(api, '/api').uri).toBe('/');
+    expect(run(app, '/').statusCode).toBe(302);
+    expect(run(app, '/app/rh/agents/camille').uri).toBe('/app/index.html');
+    expect(run(app, '/app/assets/index-x.js').uri).toBe('/app/assets/index-x.js');
+    expect(run(app, '/app/config.js').uri).toBe('/app/config.js');
+  });
+});
