@@ -27,16 +27,16 @@ async function startedSession(learners: number) {
         { trainerId: observer, role: 'observer' },
       ],
     },
-    { daysFromNow: 4 / 86_400, durationMinutes: 1 },
+    // Far enough ahead for enrolments to land before the start, even on a loaded CI machine.
+    { daysFromNow: 15 / 86_400, durationMinutes: 1 },
   );
   const people = await Promise.all(Array.from({ length: learners }, () => learner('att')));
-  for (const p of people) {
-    const r = await call('POST', `/sessions/${s.id}/enrolments`, {
-      token: p.token,
-      body: { pathId: 'passinnov' },
-    });
-    expect(r.status).toBe(201);
-  }
+  const enrolled = await Promise.all(
+    people.map((p) =>
+      call('POST', `/sessions/${s.id}/enrolments`, { token: p.token, body: { pathId: 'passinnov' } }),
+    ),
+  );
+  for (const r of enrolled) expect(r.status, r.text).toBe(201);
   const wait = new Date(s.start).getTime() - Date.now() + 200;
   if (wait > 0) await sleep(wait);
   return {

@@ -12,6 +12,7 @@ import { documentClient, tableName } from './client.ts';
 import type { EnrolmentItem } from './enrolment-item.ts';
 import { keys } from './keys.ts';
 import type { BookingItem } from './learner-items.ts';
+import { queryAll } from './query-all.ts';
 import type { SessionItem } from './session-item.ts';
 import { getSessionItem } from './session-item.ts';
 import { backoff, cancellationInfo, isTransient } from './transaction-errors.ts';
@@ -110,6 +111,36 @@ async function takeTicket(sessionId: string): Promise<number> {
   return Number(r.Attributes?.['next']);
 }
 
+/**
+ * The session side of an enrolment: a seat while `enrolledCount < capacity` and nobody waits, else a waitlist place
+ * while the session is full or someone already waits. Both require the session's times to be those the rules were
+ * checked against (a session moved meanwhile makes the transaction retry).
+ */
+function sessionCounterUpdate(session: SessionItem, seat: boolean): TxItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.session.item(session.id),
+      UpdateExpression: seat
+        ? 'SET enrolledCount = enrolledCount + :one'
+        : 'SET waitlistLength = waitlistLength + :one',
+      ConditionExpression: `#st = :scheduled AND ${
+        seat
+          ? 'enrolledCount < #cap AND waitlistLength = :zero'
+          : '(enrolledCount >= #cap OR waitlistLength > :zero)'
+      } AND #start = :start AND #end = :end`,
+      ExpressionAttributeNames: { '#st': 'status', '#cap': 'capacity', '#start': 'start', '#end': 'end' },
+      ExpressionAttributeValues: {
+        ':one': 1,
+        ':zero': 0,
+        ':scheduled': 'scheduled',
+        ':start': session.start,
+        ':end': session.end,
+      },
+    },
+  };
+}
+
 export interface EnrolInput {
   session: SessionItem;
   learnerId: string;
@@ -180,51 +211,7 @@ export async function enrol(input: EnrolInput): Promise<EnrolOutcome> {
     };
     const T = tableName();
     const items: TxItem[] = [
-      seat
-        ? {
-            Update: {
-              TableName: T,
-              Key: keys.session.item(sessionId),
-              UpdateExpression: 'SET enrolledCount = enrolledCount + :one',
-              ConditionExpression:
-                '#st = :scheduled AND enrolledCount < #cap AND waitlistLength = :zero AND #start = :start AND #end = :end',
-              ExpressionAttributeNames: {
-                '#st': 'status',
-                '#cap': 'capacity',
-                '#start': 'start',
-                '#end': 'end',
-              },
-              ExpressionAttributeValues: {
-                ':one': 1,
-                ':zero': 0,
-                ':scheduled': 'scheduled',
-                ':start': session.start,
-                ':end': session.end,
-              },
-            },
-          }
-        : {
-            Update: {
-              TableName: T,
-              Key: keys.session.item(sessionId),
-              UpdateExpression: 'SET waitlistLength = waitlistLength + :one',
-              ConditionExpression:
-                '#st = :scheduled AND (enrolledCount >= #cap OR waitlistLength > :zero) AND #start = :start AND #end = :end',
-              ExpressionAttributeNames: {
-                '#st': 'status',
-                '#cap': 'capacity',
-                '#start': 'start',
-                '#end': 'end',
-              },
-              ExpressionAttributeValues: {
-                ':one': 1,
-                ':zero': 0,
-                ':scheduled': 'scheduled',
-                ':start': session.start,
-                ':end': session.end,
-              },
-            },
-          },
+      sessionCounterUpdate(session, seat),
       {
         Put: {
           TableName: T,
@@ -308,24 +295,13 @@ export async function enrol(input: EnrolInput): Promise<EnrolOutcome> {
   throw conflict('enrolment-contention', 'The session is too busy right now; please retry');
 }
 
-export async function listSessionEnrolments(sessionId: string): Promise<EnrolmentItem[]> {
-  const out: EnrolmentItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: {
-          ':pk': keys.session.partition(sessionId),
-          ':p': keys.session.prefix.enrolment,
-        },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...((r.Items ?? []) as EnrolmentItem[]));
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return out;
+export function listSessionEnrolments(sessionId: string): Promise<EnrolmentItem[]> {
+  return queryAll<EnrolmentItem>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: {
+      ':pk': keys.session.partition(sessionId),
+      ':p': keys.session.prefix.enrolment,
+    },
+    ConsistentRead: true,
+  });
 }

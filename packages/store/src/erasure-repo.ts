@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWrite } from './catalog-sync.ts';
 import { documentClient, tableName } from './client.ts';
 import { keys } from './keys.ts';
+import { queryPartitionItems } from './query-all.ts';
 
 export interface ErasureRecord {
   id: string;
@@ -88,21 +89,6 @@ export async function deleteItem(key: { pk: string; sk: string }): Promise<void>
 
 /** Keys of every item of a partition (for deleting index partitions). */
 export async function partitionKeys(pk: string): Promise<{ pk: string; sk: string }[]> {
-  const out: { pk: string; sk: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ProjectionExpression: 'pk, sk',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of r.Items ?? []) out.push({ pk: String(i['pk']), sk: String(i['sk']) });
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryPartitionItems(pk, 'pk, sk');
+  return items.map((i) => ({ pk: String(i['pk']), sk: String(i['sk']) }));
 }

@@ -1,8 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { EnrolmentStatus } from '@parcours/domain/api/sessions-api';
 import type { CompetencyLevel } from '@parcours/domain/content/schemas';
-import { documentClient, tableName } from './client.ts';
 import { keys } from './keys.ts';
+import { queryPartitionItems } from './query-all.ts';
 
 /** The learner's copy of one enrolment (`user#<id>` / `booking#<sessionId>`). */
 export interface BookingItem {
@@ -55,35 +54,22 @@ export interface LearnerState {
 /** One strongly consistent Query of the learner's partition: everything the enrolment rules need. */
 export async function readLearnerState(learnerId: string): Promise<LearnerState> {
   const state: LearnerState = { bookings: [], completions: [], paths: [], lockVersion: 0 };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.user.partition(learnerId) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of r.Items ?? []) {
-      switch (item['entity']) {
-        case 'booking':
-          state.bookings.push(item as BookingItem);
-          break;
-        case 'completion':
-          state.completions.push(item as CompletionItem);
-          break;
-        case 'path-membership':
-          state.paths.push(item as PathMembershipItem);
-          break;
-        case 'lock':
-          if (item['sk'] === keys.user.enrolmentLock(learnerId).sk)
-            state.lockVersion = Number(item['version'] ?? 0);
-          break;
-      }
+  for (const item of await queryPartitionItems(keys.user.partition(learnerId))) {
+    switch (item['entity']) {
+      case 'booking':
+        state.bookings.push(item as unknown as BookingItem);
+        break;
+      case 'completion':
+        state.completions.push(item as unknown as CompletionItem);
+        break;
+      case 'path-membership':
+        state.paths.push(item as unknown as PathMembershipItem);
+        break;
+      case 'lock':
+        if (item['sk'] === keys.user.enrolmentLock(learnerId).sk)
+          state.lockVersion = Number(item['version'] ?? 0);
+        break;
     }
-    start = r.LastEvaluatedKey;
-  } while (start);
+  }
   return state;
 }

@@ -1,28 +1,12 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './client.ts';
 import { keys } from './keys.ts';
+import { queryPartitionItems } from './query-all.ts';
 
 type Item = Record<string, unknown>;
 
 /** Every item of one partition (consistent), for exports and erasure. */
-export async function queryPartition(pk: string): Promise<Item[]> {
-  const out: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(r.Items ?? []));
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+export const queryPartition = (pk: string): Promise<Item[]> => queryPartitionItems(pk);
 
 /** A learner's enrolment records, found from their booking copies (BatchGet, 100 keys at a time). */
 export async function enrolmentRecordsOf(learnerId: string, sessionIds: string[]): Promise<Item[]> {
