@@ -381,6 +381,61 @@ interface Result {
   export50k?: { rows: number; ms: number; mb: number; parts: number; readMs: number; calls: number };
 }
 
+async function generateAndLoad(size: number, hrServices: string[]) {
+  // Generate.
+  seed = 42;
+  const t0 = performance.now();
+  const sessions = makeSessions();
+  const learners = Array.from({ length: size }, (_, i) => makeLearner(i, sessions));
+  const agents: { learnerId: string; row: NextAgentRow }[] = [];
+  for (const l of learners) {
+    const row = computeAgentRow(l.sources);
+    if (row) agents.push({ learnerId: l.id, row });
+  }
+  const reportItems = bulkReportItems({
+    agents,
+    sources: learners.flatMap((l) => l.counted),
+    now: new Date().toISOString(),
+    markers: MARKERS,
+  });
+  const sourceItems = SOURCES ? learners.flatMap((l) => l.items) : [];
+  console.error(
+    `generated in ${ms(performance.now() - t0)} ms: ${sourceItems.length} source items, ${reportItems.length} report items`,
+  );
+
+  // Load.
+  const all = [...reportItems, ...sourceItems];
+  const tl = performance.now();
+  let lastLog = 0;
+  await batchWriteAll(
+    all.map((put) => ({ put })),
+    WRITERS,
+    (done) => {
+      if (performance.now() - lastLog > 10_000) {
+        lastLog = performance.now();
+        console.error(
+          `  loaded ${done}/${all.length} (${Math.round(done / ((performance.now() - tl) / 1000))} items/s)`,
+        );
+      }
+    },
+  );
+  const loadSeconds = (performance.now() - tl) / 1000;
+  console.error(
+    `loaded ${all.length} items in ${loadSeconds.toFixed(0)} s (${Math.round(all.length / loadSeconds)} items/s)`,
+  );
+
+  const nameKeys = agents.map((a) => sortKey('name', a.row.detail)).sort();
+  const actKeys = agents.map((a) => sortKey('activity', a.row.detail)).sort();
+  const hrKeys = agents
+    .filter((a) => hrServices.includes(a.row.detail.service))
+    .map((a) => sortKey('name', a.row.detail))
+    .sort();
+  const serviceCounts = new Map<string, number>();
+  for (const a of agents)
+    serviceCounts.set(a.row.detail.service, (serviceCounts.get(a.row.detail.service) ?? 0) + 1);
+  return { loadItems: all.length, loadSeconds, nameKeys, actKeys, hrKeys, serviceCounts };
+}
+
 async function runSize(size: number): Promise<Result> {
   console.error(`\n== ${size} learners ==`);
   const stack = await startLocalStack(
@@ -395,50 +450,15 @@ async function runSize(size: number): Promise<Result> {
       .catch((e) => console.error(`(stream left on: ${(e as Error).message})`));
     raw.destroy();
 
-    // Generate.
-    seed = 42;
-    const t0 = performance.now();
-    const sessions = makeSessions();
-    const learners = Array.from({ length: size }, (_, i) => makeLearner(i, sessions));
-    const agents: { learnerId: string; row: NextAgentRow }[] = [];
-    for (const l of learners) {
-      const row = computeAgentRow(l.sources);
-      if (row) agents.push({ learnerId: l.id, row });
-    }
-    const reportItems = bulkReportItems({
-      agents,
-      sources: learners.flatMap((l) => l.counted),
-      now: new Date().toISOString(),
-      markers: MARKERS,
-    });
-    const sourceItems = SOURCES ? learners.flatMap((l) => l.items) : [];
-    console.error(
-      `generated in ${ms(performance.now() - t0)} ms: ${sourceItems.length} source items, ${reportItems.length} report items`,
+    const hrServices = ['drfip', 'ars', 'rectorat'];
+    // Generated data is dropped once loaded (and collected): the process also serves the API being measured.
+    const { loadItems, loadSeconds, nameKeys, actKeys, hrKeys, serviceCounts } = await generateAndLoad(
+      size,
+      hrServices,
     );
-
-    // Load.
-    const all = [...reportItems, ...sourceItems];
-    const tl = performance.now();
-    let lastLog = 0;
-    await batchWriteAll(
-      all.map((put) => ({ put })),
-      WRITERS,
-      (done) => {
-        if (performance.now() - lastLog > 10_000) {
-          lastLog = performance.now();
-          console.error(
-            `  loaded ${done}/${all.length} (${Math.round(done / ((performance.now() - tl) / 1000))} items/s)`,
-          );
-        }
-      },
-    );
-    const loadSeconds = (performance.now() - tl) / 1000;
-    console.error(
-      `loaded ${all.length} items in ${loadSeconds.toFixed(0)} s (${Math.round(all.length / loadSeconds)} items/s)`,
-    );
+    (globalThis as { gc?: () => void }).gc?.();
 
     const labToken = await stack.tokens.sign({ userId: 'bench-lab', roles: ['lab'] });
-    const hrServices = ['drfip', 'ars', 'rectorat'];
     const hrToken = await stack.tokens.sign({ userId: 'bench-hr', roles: ['hr'], hrServices });
     const get = async (path: string, token: string) => {
       const r = await fetch(`${stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -456,12 +476,6 @@ async function runSize(size: number): Promise<Result> {
       const dir = sort.startsWith('-') ? 'desc' : 'asc';
       return keysOf.map((k) => encodeReportCursor({ report: 'agents', order, dir, key: k }, plan.hash));
     };
-    const nameKeys = agents.map((a) => sortKey('name', a.row.detail)).sort();
-    const actKeys = agents.map((a) => sortKey('activity', a.row.detail)).sort();
-    const hrKeys = agents
-      .filter((a) => hrServices.includes(a.row.detail.service))
-      .map((a) => sortKey('name', a.row.detail))
-      .sort();
     // Start anywhere a full page follows: not in the last 500 rows ascending, not in the first 500 descending.
     const sample = (list: string[], n: number, dir: 'asc' | 'desc' = 'asc') =>
       Array.from({ length: n }, () => {
@@ -490,7 +504,7 @@ async function runSize(size: number): Promise<Result> {
             ExpressionAttributeValues: { ':pk': listing, ':b': b },
             ScanIndexForward: false,
             Limit: 1,
-            ProjectionExpression: 'r',
+            ProjectionExpression: 'z',
           }),
         ),
         documentClient().send(
@@ -499,7 +513,7 @@ async function runSize(size: number): Promise<Result> {
             KeyConditionExpression: 'pk = :pk AND sk > :b',
             ExpressionAttributeValues: { ':pk': listing, ':b': b },
             Limit: 10,
-            ProjectionExpression: 'r',
+            ProjectionExpression: 'z',
           }),
         ),
       ]);
@@ -594,7 +608,7 @@ async function runSize(size: number): Promise<Result> {
                 TableName: tableName(),
                 KeyConditionExpression: 'pk = :pk',
                 ExpressionAttributeValues: { ':pk': keys.report.listing(scope, 'name') },
-                ProjectionExpression: 'r',
+                ProjectionExpression: 'z',
                 ExclusiveStartKey: start,
               }),
             );
@@ -610,8 +624,7 @@ async function runSize(size: number): Promise<Result> {
     let export50k: Result['export50k'];
     if (size >= 100_000) {
       // Services adding up to about half the agents: an export of ~50k.
-      const counts = new Map<string, number>();
-      for (const a of agents) counts.set(a.row.detail.service, (counts.get(a.row.detail.service) ?? 0) + 1);
+      const counts = serviceCounts;
       const chosen: string[] = [];
       let n = 0;
       for (const [svc, k] of [...counts].sort((a, b) => b[1] - a[1])) {
@@ -624,7 +637,7 @@ async function runSize(size: number): Promise<Result> {
     }
     return {
       size,
-      loadItems: all.length,
+      loadItems,
       loadSeconds,
       page: pageStats,
       pageHr: hrStats,
@@ -656,7 +669,16 @@ for (const size of SIZES) {
   const passOn = args.filter((a, i) => a !== '--sizes' && args[i - 1] !== '--sizes');
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', '--sizes', String(size), ...passOn],
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--child',
+      '--sizes',
+      String(size),
+      ...passOn,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));

@@ -73,7 +73,10 @@ function sourceOf(job: ExportJobItem, principal: Principal): Source {
     return {
       header: agentCsv.header,
       rows: async function* (resume) {
-        const merged = new MergedRows(agentReaders(plan, resume, 16, true), plan.dir);
+        const merged = new MergedRows(
+          agentReaders(plan, resume, { firstBatch: 16, prefetch: true }),
+          plan.dir,
+        );
         for (;;) {
           const batch: SourceRow[] = [];
           let r = merged.next();

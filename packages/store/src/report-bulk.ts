@@ -1,10 +1,11 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { addCounters } from '@parcours/domain/reports/aggregates';
-import { type BlockRow, packRows, serializeRows } from '@parcours/domain/reports/blocks';
+import { type BlockRow, packRows } from '@parcours/domain/reports/blocks';
 import type { Contribution } from '@parcours/domain/reports/contributions';
 import { documentClient, tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { agentRowItem, type NextAgentRow } from './report-agents.ts';
+import { packBlockRows } from './report-blocks.ts';
 import { counterItems, markerItem } from './report-counters.ts';
 
 /**
@@ -40,7 +41,7 @@ export function bulkReportItems(input: {
         entity: 'report-block',
         v: 1,
         n: blockRows.length,
-        r: serializeRows(blockRows),
+        z: packBlockRows(blockRows),
         updatedAt: input.now,
       });
     }
