@@ -1,10 +1,22 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { formatLocal } from '../../packages/domain/src/lms/time.ts';
 import { icsUtc, parseIcs } from '../../packages/domain/src/notifications/ics.ts';
 import { call, tokenFor, uniqueId } from './support/client.ts';
 import { createSession, lab } from './support/fixtures.ts';
-import { drainStream, mailFor, runFunction, type SinkEmail, startSes, stopSes } from './support/local.ts';
+import { drainStream, mailFor, type SinkEmail, startSes, stopSes } from './support/local.ts';
+import {
+  at,
+  D,
+  enrol,
+  H,
+  type Notification,
+  notificationsOf,
+  person,
+  settle,
+  tick,
+  tickUntilIdle,
+} from './support/notifications.ts';
 import { tableClient } from './support/table.ts';
 
 /**
@@ -12,92 +24,6 @@ import { tableClient } from './support/table.ts';
  * notification records → the reminder tick (run explicitly, with an injected clock) → SES SendRawEmail → the SES
  * sink, whose stored mails (parsed by mailparser) are what these tests read.
  */
-
-type TickResult = {
-  seen: number;
-  claimed: number;
-  sent: number;
-  retried: number;
-  failed: number;
-  skipped: number;
-  outage: boolean;
-};
-type Person = { id: string; token: string; email: string; name: string };
-type Notification = {
-  id: string;
-  kind: string;
-  status: string;
-  attempts: number;
-  dueAt: string;
-  sesMessageId?: string;
-  cancelReason?: string;
-  failureReason?: string;
-  lastError?: string;
-  sessionStart: string;
-};
-
-const H = 3_600_000;
-const D = 24 * H;
-const at = (iso: string, deltaMs: number) => new Date(new Date(iso).getTime() + deltaMs).toISOString();
-
-async function person(
-  opts: { locale?: 'fr' | 'en'; name?: string; roles?: ('learner' | 'trainer')[]; email?: boolean } = {},
-): Promise<Person> {
-  const id = uniqueId('notif');
-  const email = `${id}@agents.example.gouv.fr`;
-  const name = opts.name ?? 'Léa Dubois';
-  const token = await tokenFor({
-    userId: id,
-    roles: opts.roles ?? ['learner'],
-    ...(opts.email === false ? {} : { email }),
-    name,
-    locale: opts.locale ?? 'fr',
-    service: 'drfip',
-  });
-  // Creates the profile (address, name, language) from the token's claims.
-  const r = await call('GET', '/me/profile', { token });
-  expect(r.status).toBe(200);
-  return { id, token, email, name };
-}
-
-async function enrol(p: Person, sessionId: string) {
-  const r = await call<{ id: string; status: string }>('POST', `/sessions/${sessionId}/enrolments`, {
-    token: p.token,
-    body: {},
-  });
-  expect(r.status).toBe(201);
-  return r.body;
-}
-
-async function tick(now?: string): Promise<TickResult> {
-  return runFunction<TickResult>('reminder-tick', now ? { now } : {});
-}
-
-/** Runs ticks until one finds nothing left to claim (other test files' records may be due too). */
-async function tickUntilIdle(now?: string): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    const r = await tick(now);
-    if (r.claimed === 0 && !r.outage) return;
-  }
-  throw new Error('ticks never went idle');
-}
-
-async function settle(now?: string) {
-  await drainStream();
-  await tickUntilIdle(now);
-}
-
-async function notificationsOf(enrolmentId: string): Promise<Notification[]> {
-  const r = await tableClient().send(
-    new QueryCommand({
-      TableName: 'parcours-local',
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `enrolment#${enrolmentId}#notifications#all` },
-      ConsistentRead: true,
-    }),
-  );
-  return (r.Items ?? []) as Notification[];
-}
 
 function calendarOf(mail: SinkEmail) {
   const part = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));

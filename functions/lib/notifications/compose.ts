@@ -1,10 +1,11 @@
 import type { FacilitatorRole } from '@parcours/domain/api/sessions-api';
 import { catalog } from '@parcours/domain/content/catalog';
+import { questionnaire } from '@parcours/domain/content/transfer-content';
+import { evaluationWindow } from '@parcours/domain/evaluations/window';
 import { formatLocal } from '@parcours/domain/lms/time';
 import { buildIcs, type IcsMethod } from '@parcours/domain/notifications/ics';
-import { buildMime } from '@parcours/domain/notifications/mime';
 import { eventUid } from '@parcours/domain/notifications/model';
-import { htmlDocument, renderEmail, type TemplateVars } from '@parcours/domain/notifications/render';
+import { renderEmail, type TemplateVars } from '@parcours/domain/notifications/render';
 import { type CurrentState, staleReason } from '@parcours/domain/notifications/validity';
 import type { Locale } from '@parcours/domain/roles';
 import {
@@ -14,19 +15,14 @@ import {
   type SessionItem,
   waitlistPosition,
 } from '@parcours/store';
-import {
-  isAddressSuppressed,
-  listSubjectNotifications,
-  type NotificationItem,
-} from '@parcours/store/notification-repo';
+import { getEvaluationLink, getEvaluationWindow } from '@parcours/store/evaluation-repo';
+import { listSubjectNotifications, type NotificationItem } from '@parcours/store/notification-repo';
 import { getProfile, type UserProfileItem } from '@parcours/store/profile-repo';
-import { attendanceUrl, unsubscribeUrl } from './links.ts';
-import { sesConfig } from './ses.ts';
+import { preparePersonNotification } from './compose-person.ts';
+import { attendanceUrl, evaluationUrl, unsubscribeUrl } from './links.ts';
+import { assemble, deliverable, type Prepared, sender } from './message.ts';
 
-export type Prepared =
-  | { action: 'skip'; reason: string }
-  | { action: 'fail'; reason: string; error?: string }
-  | { action: 'send'; to: string; raw: string; subject: string };
+export type { Prepared };
 
 const ROLE_LABELS: Record<FacilitatorRole, Record<Locale, string>> = {
   lead: { fr: 'animation principale', en: 'lead facilitator' },
@@ -37,8 +33,8 @@ const ROLE_LABELS: Record<FacilitatorRole, Record<Locale, string>> = {
 
 const NO_PATH: Record<Locale, string> = { fr: 'hors parcours', en: 'no path' };
 
-function firstName(profile: UserProfileItem): string {
-  return (profile.displayName ?? '').trim().split(/\s+/)[0] ?? '';
+function firstName(profile: UserProfileItem | undefined): string {
+  return (profile?.displayName ?? '').trim().split(/\s+/)[0] ?? '';
 }
 
 /** Template variables from the current state, in the recipient's language (times in Europe/Paris). */
@@ -46,9 +42,10 @@ export function templateVars(input: {
   n: NotificationItem;
   session: SessionItem;
   enrolment?: EnrolmentItem;
-  profile: UserProfileItem;
+  profile: UserProfileItem | undefined;
   locale: Locale;
   position?: number;
+  evaluationClosesAt?: string;
 }): TemplateVars {
   const { n, session, enrolment, profile, locale } = input;
   const c = catalog();
@@ -70,8 +67,20 @@ export function templateVars(input: {
     waitlistPosition: input.position ?? '',
     role: role ? ROLE_LABELS[role][locale] : '',
     attendanceUrl: attendanceUrl(session.id),
+    evaluationCloses: input.evaluationClosesAt ? formatLocal(input.evaluationClosesAt, locale) : '',
+    evaluationUrl: evaluationUrl(),
     preferencesUrl: unsubscribeUrl(n.recipientId),
   };
+}
+
+/** Evaluation messages: the session's window as it stands and whether this learner already answered. */
+async function evaluationState(n: NotificationItem, session: SessionItem) {
+  const [stored, link] = await Promise.all([
+    getEvaluationWindow(session.id),
+    getEvaluationLink(n.recipientId, session.id),
+  ]);
+  const window = stored ?? evaluationWindow(session, questionnaire().windowDays);
+  return { closesAt: window.closesAt, responded: link !== undefined };
 }
 
 /**
@@ -91,6 +100,7 @@ async function inviteWentOut(n: NotificationItem): Promise<boolean> {
  * `skip`; a recipient without an address is `fail` (listed for the lab, never silently dropped).
  */
 export async function prepareNotification(n: NotificationItem, now: string): Promise<Prepared> {
+  if (n.subject.type === 'person') return preparePersonNotification(n, now);
   const [session, enrolment, profile] = await Promise.all([
     getSessionItem(n.sessionId),
     n.recipientRole === 'learner' ? getEnrolment(n.sessionId, n.recipientId) : Promise.resolve(undefined),
@@ -111,22 +121,22 @@ export async function prepareNotification(n: NotificationItem, now: string): Pro
         }
       : {}),
     ...(enrolment ? { enrolment: { id: enrolment.id, status: enrolment.status } } : {}),
+    ...(session && (n.kind === 'evaluation-open' || n.kind === 'evaluation-reminder')
+      ? { evaluation: await evaluationState(n, session) }
+      : {}),
   };
   const stale = staleReason(n, state, now);
   if (stale) return { action: 'skip', reason: stale };
   if (!session) return { action: 'skip', reason: 'session-gone' };
 
-  const template = catalog().emails.find((t) => t.id === n.kind);
-  if (!template)
-    return { action: 'fail', reason: 'no-template', error: `no template '${n.kind}' in content/emails.json` };
-  if (!template.essential && profile?.preferences?.nonEssentialEmails === false) {
-    return { action: 'skip', reason: 'opted-out' };
-  }
-  if (!profile?.email)
-    return { action: 'fail', reason: 'no-address', error: `user '${n.recipientId}' has no e-mail address` };
-  if (await isAddressSuppressed(profile.email)) return { action: 'fail', reason: 'suppressed' };
+  const checked = await deliverable(n, {
+    optedOut: profile?.preferences?.nonEssentialEmails === false,
+    email: profile?.email,
+  });
+  if (!checked.ok) return checked.result;
+  const { template } = checked;
 
-  const locale: Locale = profile.locale === 'en' ? 'en' : 'fr';
+  const locale: Locale = profile?.locale === 'en' ? 'en' : 'fr';
   const sameEnrolment = enrolment && enrolment.id === n.enrolmentId ? enrolment : undefined;
   const position =
     n.kind === 'enrolment-waitlisted' && sameEnrolment
@@ -139,14 +149,14 @@ export async function prepareNotification(n: NotificationItem, now: string): Pro
     profile,
     locale,
     ...(position !== undefined ? { position } : {}),
+    ...(state.evaluation ? { evaluationClosesAt: state.evaluation.closesAt } : {}),
   });
   const rendered = renderEmail(template, locale, vars);
 
   let method: IcsMethod | undefined = n.ics;
   if (method === 'CANCEL' && !(await inviteWentOut(n))) method = undefined;
-  const cfg = sesConfig();
-  const from = { email: cfg.SES_FROM, name: cfg.SES_FROM_NAME };
-  const to = { email: profile.email, ...(profile.displayName ? { name: profile.displayName } : {}) };
+  const from = sender();
+  const to = { email: checked.email, ...(profile?.displayName ? { name: profile.displayName } : {}) };
   const calendar =
     method && n.enrolmentId
       ? {
@@ -168,22 +178,14 @@ export async function prepareNotification(n: NotificationItem, now: string): Pro
           }),
         }
       : undefined;
-  const unsubscribe = String(vars['preferencesUrl']);
-  const raw = buildMime({
-    from,
+  return assemble({
+    n,
+    template,
+    rendered,
+    locale,
     to,
-    subject: rendered.subject,
-    text: rendered.text,
-    html: htmlDocument(rendered.html, locale, rendered.subject),
+    now,
+    unsubscribeUrl: String(vars['preferencesUrl']),
     ...(calendar ? { calendar } : {}),
-    date: new Date(now),
-    messageId: `${n.id}.${n.attempts}@${cfg.SES_FROM.split('@')[1] ?? 'parcours.local'}`,
-    headers: {
-      'X-Parcours-Notification': `${n.kind}; id=${n.id}`,
-      ...(template.essential
-        ? {}
-        : { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }),
-    },
   });
-  return { action: 'send', to: profile.email, raw, subject: rendered.subject };
 }

@@ -38,3 +38,21 @@ export function unsubscribeUrl(userId: string): string {
 export function attendanceUrl(sessionId: string): string {
   return `${base()}/sessions/${encodeURIComponent(sessionId)}/attendance`;
 }
+
+/**
+ * The web app (served under `/app` next to the API locally; on AWS set PUBLIC_URL to the domain that serves both,
+ * see docs/notifications.md).
+ */
+function appUrl(path: string): string {
+  return `${base()}/app${path}`;
+}
+
+/** The learner's page, at its evaluations section (the form for each session waiting for an answer). */
+export function evaluationUrl(): string {
+  return appUrl('/apprenant#evaluations-heading');
+}
+
+/** The learner's page, where suggested and catch-up sessions are booked. */
+export function catchUpUrl(): string {
+  return appUrl('/apprenant');
+}

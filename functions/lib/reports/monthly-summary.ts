@@ -7,12 +7,11 @@ import { summaryVars } from '@parcours/domain/reports/summary';
 import { keys } from '@parcours/store';
 import { readMatrixCounters, readPathCounters } from '@parcours/store/report-counters';
 import { createHrSummary, type HrSummaryItem } from '@parcours/store/report-summary';
-import { onHrSummaryCreated } from './summary-hook.ts';
 
 /**
  * The monthly HR summary (scheduled on the 1st): for each recipient of content/reports.json, last month's figures
  * in their services and today's entry-module and coverage state, recorded once per (month, recipient) and handed
- * to the notifications path (summary-hook.ts). Re-running for a month creates nothing new.
+ * to the notifications path (its stream record: functions/lib/projections/notifications.ts). Re-running for a month creates nothing new.
  */
 export async function runMonthlySummary(opts: { month?: string; now?: Date } = {}) {
   const c = catalog();
@@ -61,10 +60,10 @@ export async function runMonthlySummary(opts: { month?: string; now?: Date } = {
       status: 'pending',
       createdAt: new Date().toISOString(),
     };
-    if (await createHrSummary(item)) {
-      created++;
-      await onHrSummaryCreated(item);
-    } else existing++;
+    // Recorded once; its stream record hands it to the notifications projection (at least once, id per month and
+    // recipient), so a crash after this write loses no e-mail.
+    if (await createHrSummary(item)) created++;
+    else existing++;
   }
   return { month, recipients: settings.monthlySummary.recipients.length, created, existing };
 }

@@ -134,10 +134,18 @@ export const keys = {
      * A notification lives in its subject's partition (one learner's enrolment, or one session's facilitators), so
      * "every message about this enrolment" is one strongly consistent Query when a change cancels or re-times them.
      */
-    subjectPartition: (subject: NotificationSubjectKey): string =>
-      subject.type === 'enrolment'
-        ? composeKey(['enrolment', subject.enrolmentId], ['notifications', 'all'])
-        : composeKey(['session', subject.sessionId], ['notifications', 'trainers']),
+    subjectPartition: (subject: NotificationSubjectKey): string => {
+      switch (subject.type) {
+        case 'enrolment':
+          return composeKey(['enrolment', subject.enrolmentId], ['notifications', 'all']);
+        case 'session-trainers':
+          return composeKey(['session', subject.sessionId], ['notifications', 'trainers']);
+        case 'person':
+          // Not the person's own partition (`user#…`): erasure deletes this one whole, and a person may be an HR
+          // recipient of content/reports.json without any account.
+          return composeKey(['person', subject.personId], ['notifications', 'all']);
+      }
+    },
     item: (subject: NotificationSubjectKey, id: string): ItemKey => ({
       pk: keys.notification.subjectPartition(subject),
       sk: composeKey(['notification', id]),
@@ -382,4 +390,5 @@ export const keys = {
 /** Structural copy of the domain's NotificationSubject (keys.ts depends on nothing). */
 export type NotificationSubjectKey =
   | { type: 'enrolment'; enrolmentId: string }
-  | { type: 'session-trainers'; sessionId: string };
+  | { type: 'session-trainers'; sessionId: string }
+  | { type: 'person'; personId: string };

@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './client.ts';
 import { keys } from './keys.ts';
 
@@ -23,7 +23,7 @@ export interface HrSummaryItem {
   template: 'hr-monthly-summary';
   /** Variables for the template, except `preferencesUrl` (the notifications path signs it per recipient). */
   vars: { firstName: string; summaryPeriod: string; summaryText: string };
-  /** `pending` until the notifications path takes it over (it owns the later states). */
+  /** Always `pending`: its delivery is the `hr-monthly-summary` notification record (docs/notifications.md). */
   status: 'pending';
   createdAt: string;
 }
@@ -50,4 +50,15 @@ export async function listHrSummaries(month: string): Promise<HrSummaryItem[]> {
     }),
   );
   return (r.Items ?? []) as HrSummaryItem[];
+}
+
+export async function getHrSummary(month: string, recipientId: string): Promise<HrSummaryItem | undefined> {
+  const r = await documentClient().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.report.summary(month, recipientId),
+      ConsistentRead: true,
+    }),
+  );
+  return r.Item as HrSummaryItem | undefined;
 }

@@ -53,7 +53,8 @@ describe('template rendering', () => {
   });
 
   it('every notification kind has a template, in both languages, and renders with the variables the tick provides', () => {
-    const provided = new Set([
+    // What compose.ts (session messages) and compose-person.ts provide, per kind.
+    const session = [
       'firstName',
       'moduleTitle',
       'pathTitle',
@@ -65,9 +66,16 @@ describe('template rendering', () => {
       'waitlistPosition',
       'role',
       'attendanceUrl',
+      'evaluationCloses',
+      'evaluationUrl',
       'preferencesUrl',
-    ]);
+    ];
+    const byKind: Partial<Record<string, string[]>> = {
+      'newcomer-catch-up': ['firstName', 'pathTitle', 'catchUpList', 'catchUpUrl', 'preferencesUrl'],
+      'hr-monthly-summary': ['firstName', 'summaryPeriod', 'summaryText', 'preferencesUrl'],
+    };
     for (const kind of NOTIFICATION_KINDS) {
+      const provided = new Set(byKind[kind] ?? session);
       const t = catalog().emails.find((e) => e.id === kind);
       expect(t, kind).toBeDefined();
       for (const lang of ['fr', 'en'] as const) {

@@ -21,6 +21,7 @@ const settings = {
     afterEnd: 24 * H,
     roles: ['lead', 'co-facilitator'] as ('lead' | 'co-facilitator')[],
   },
+  evaluationReminderBeforeClose: 3 * D,
 };
 const session: SessionFacts = {
   id: 's-1',
@@ -333,13 +334,13 @@ describe('planning from session changes', () => {
     expect(plan).toEqual({ create: [], cancel: [] });
   });
 
-  it('completion cancels the attendance reminder and raises the evaluation hook', () => {
+  it('completion cancels the attendance reminder (evaluations are planned per attendee, from the enrolments)', () => {
     const plan = planSessionChange(
       { eventName: 'MODIFY', old: session, new: { ...session, status: 'completed' } },
       [],
       settings,
     );
-    expect(plan.sessionCompleted).toBe(true);
+    expect(plan.create).toEqual([]);
     expect(
       plan.cancel[0]!.only!({
         kind: 'trainer-attendance-pending',

@@ -28,6 +28,8 @@ export const notificationSettingsSchema = z.strictObject({
     afterEnd: durationString,
     roles: z.array(z.enum(FACILITATOR_ROLES)).min(1),
   }),
+  /** "Your evaluation closes soon", this long before the evaluation window closes (one reminder, non-essential). */
+  evaluationReminderBeforeClose: durationString,
   delivery: z.strictObject({
     /** Sending attempts before a notification is marked `failed`. */
     maxAttempts: z.number().int().min(1).max(20),

@@ -13,6 +13,10 @@ export const NOTIFICATION_KINDS = [
   'session-cancelled',
   'trainer-upcoming-facilitation',
   'trainer-attendance-pending',
+  'evaluation-open',
+  'evaluation-reminder',
+  'newcomer-catch-up',
+  'hr-monthly-summary',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -35,10 +39,29 @@ export const NOTIFICATION_STATUSES = [
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const OPEN_STATUSES: readonly NotificationStatus[] = ['pending', 'sending'];
 
-/** Whose messages a record belongs to: one learner's enrolment, or the facilitators of one session. */
+/** Kinds about a session (re-validated against the session and enrolment at send time). */
+export const SESSION_KINDS = [
+  'enrolment-confirmed',
+  'enrolment-waitlisted',
+  'enrolment-promoted',
+  'enrolment-cancelled',
+  'session-reminder',
+  'session-moved',
+  'session-cancelled',
+  'trainer-upcoming-facilitation',
+  'trainer-attendance-pending',
+  'evaluation-open',
+  'evaluation-reminder',
+] as const satisfies readonly NotificationKind[];
+
+/**
+ * Whose messages a record belongs to: one learner's enrolment, the facilitators of one session, or one person for
+ * messages about no session (a newcomer's catch-up plan, an HR user's monthly summary).
+ */
 export type NotificationSubject =
   | { type: 'enrolment'; enrolmentId: string }
-  | { type: 'session-trainers'; sessionId: string };
+  | { type: 'session-trainers'; sessionId: string }
+  | { type: 'person'; personId: string };
 
 export interface NotificationDraft {
   /** Deterministic (see `notificationId`): the stream is at-least-once, creation is a conditional put. */
@@ -46,7 +69,9 @@ export interface NotificationDraft {
   kind: NotificationKind;
   subject: NotificationSubject;
   recipientId: string;
-  recipientRole: 'learner' | 'trainer';
+  /** `hr`: a recipient of content/reports.json, whose address is on the summary (they may have no account). */
+  recipientRole: 'learner' | 'trainer' | 'hr';
+  /** The session it is about; empty for person messages (`subject.type === 'person'`). */
   sessionId: string;
   enrolmentId?: string;
   trainerRole?: FacilitatorRole;
@@ -61,6 +86,12 @@ export interface NotificationDraft {
   offsetMs?: number;
   /** Which change produced it (`admit`, `v<session version>`…): part of the id. */
   generation: string;
+  /** Evaluation messages: the window's closing time they were planned for (a moved window re-times them). */
+  evaluationClosesAt?: string;
+  /** `newcomer-catch-up`: the path joined. */
+  pathId?: string;
+  /** `hr-monthly-summary`: the month summarized (`yyyy-mm`). */
+  month?: string;
   /** The iTIP method of the invitation attached, if any. */
   ics?: IcsMethod;
   /** Time of the change that caused it. */

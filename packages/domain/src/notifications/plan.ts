@@ -38,18 +38,24 @@ export interface SessionFacts {
 export interface CancelRequest {
   subject: NotificationSubject;
   reason: string;
-  only?: (n: Pick<NotificationDraft, 'kind' | 'sessionStart' | 'sessionEnd' | 'recipientId'>) => boolean;
+  only?: (
+    n: Pick<NotificationDraft, 'kind' | 'sessionStart' | 'sessionEnd' | 'recipientId' | 'evaluationClosesAt'>,
+  ) => boolean;
 }
 
 export interface NotificationPlan {
   create: NotificationDraft[];
   /** Applied before `create`; never cancels an id that `create` lists (replays stay idempotent). */
   cancel: CancelRequest[];
-  /** The session was just completed: the evaluation issue hooks in here. */
-  sessionCompleted?: boolean;
 }
 
 type ReminderSettings = Pick<NotificationSettings, 'learnerReminders'>;
+type EvaluationSettings = Pick<NotificationSettings, 'evaluationReminderBeforeClose'>;
+/** The session's evaluation window as it stands (the stored one, or the default from the session's end). */
+export interface WindowFacts {
+  opensAt: string;
+  closesAt: string;
+}
 type TrainerSettings = Pick<NotificationSettings, 'trainerUpcomingFacilitation' | 'trainerAttendancePending'>;
 
 const enrolmentSubject = (enrolmentId: string): NotificationSubject => ({ type: 'enrolment', enrolmentId });
@@ -145,7 +151,9 @@ const isActive = (s: EnrolmentStatus) => s === 'enrolled' || s === 'waitlisted';
 export function planEnrolmentChange(
   change: { eventName: 'INSERT' | 'MODIFY' | 'REMOVE'; old?: EnrolmentFacts; new?: EnrolmentFacts },
   session: Pick<SessionFacts, 'start' | 'end' | 'status'> | undefined,
-  settings: ReminderSettings,
+  settings: ReminderSettings & EvaluationSettings,
+  /** Needed when the enrolment just became attended / partially attended (the evaluation opens for them). */
+  window?: WindowFacts,
 ): NotificationPlan {
   const { old, new: cur } = change;
   const plan: NotificationPlan = { create: [], cancel: [] };
@@ -184,11 +192,126 @@ export function planEnrolmentChange(
   } else if (cur.status === 'session-cancelled') {
     plan.cancel.push({ subject, reason: 'session-cancelled' });
     plan.create.push(sessionCancelledDraft(cur, t, at));
+  } else if (isEvaluating(cur.status)) {
+    // Attended: nothing left to remind about the session; the evaluation opens (once: a correction between
+    // attended and partially attended changes nothing for it).
+    plan.cancel.push({ subject, reason: `enrolment-${cur.status}`, only: (n) => !isEvaluationKind(n.kind) });
+    if (!isEvaluating(old.status) && window)
+      plan.create.push(...evaluationDrafts(cur, t, at, window, settings));
   } else if (!isActive(cur.status)) {
-    // attended / partially-attended / no-show: nothing left to remind.
+    // no-show (or a mark corrected to absent): nothing left to remind, no evaluation either.
     plan.cancel.push({ subject, reason: `enrolment-${cur.status}` });
   }
   return plan;
+}
+
+export const EVALUATION_KINDS = ['evaluation-open', 'evaluation-reminder'] as const;
+const isEvaluationKind = (k: NotificationKind) => (EVALUATION_KINDS as readonly string[]).includes(k);
+const isEvaluating = (s: EnrolmentStatus) => s === 'attended' || s === 'partially-attended';
+
+/**
+ * "Evaluation open" at max(window opens, time of the marking), and one "closes soon" reminder before it closes,
+ * planned for this closing time (its id carries it: a moved window plans a new one, see `planWindowChange`).
+ */
+export function evaluationDrafts(
+  e: Pick<EnrolmentFacts, 'id' | 'sessionId' | 'learnerId'>,
+  times: { start: string; end: string },
+  at: string,
+  window: WindowFacts,
+  settings: EvaluationSettings,
+  opts: { open?: boolean } = {},
+): NotificationDraft[] {
+  const out: NotificationDraft[] = [];
+  const openAt = window.opensAt > at ? window.opensAt : at;
+  if (openAt >= window.closesAt) return out; // marked after the window closed: nothing to invite to
+  if (opts.open ?? true) {
+    out.push(
+      learnerDraft(e, 'evaluation-open', times, at, { dueAt: openAt, evaluationClosesAt: window.closesAt }),
+    );
+  }
+  const reminderAt = addMs(window.closesAt, -settings.evaluationReminderBeforeClose);
+  // Only when it would come after the invitation (a short window gets the invitation alone).
+  if (reminderAt > openAt) {
+    out.push(
+      learnerDraft(e, 'evaluation-reminder', times, at, {
+        dueAt: reminderAt,
+        evaluationClosesAt: window.closesAt,
+        generation: window.closesAt,
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * The lab moved a session's evaluation window (closed it early, extended it): the "closes soon" reminder of each
+ * attendee is re-planned for the new closing time and the pending ones planned for the old time are cancelled.
+ * The invitations already sent stay as they are (the evaluation page shows the current closing date).
+ */
+export function planWindowChange(
+  change: { old?: WindowFacts; new?: WindowFacts },
+  session: Pick<SessionFacts, 'start' | 'end'>,
+  enrolments: EnrolmentFacts[],
+  at: string,
+  settings: EvaluationSettings,
+): NotificationPlan {
+  const plan: NotificationPlan = { create: [], cancel: [] };
+  const { old, new: cur } = change;
+  if (!cur || !old || old.closesAt === cur.closesAt) return plan;
+  for (const e of enrolments) {
+    if (!isEvaluating(e.status)) continue;
+    plan.cancel.push({
+      subject: enrolmentSubject(e.id),
+      reason: 'evaluation-window-moved',
+      only: (n) => n.kind === 'evaluation-reminder' && n.evaluationClosesAt !== cur.closesAt,
+    });
+    plan.create.push(
+      ...evaluationDrafts(e, { start: session.start, end: session.end }, at, cur, settings, { open: false }),
+    );
+  }
+  return plan;
+}
+
+/** A newcomer (joined a path after its cohort started) gets their catch-up plan, once per path. */
+export function catchUpDraft(
+  m: { learnerId: string; pathId: string; joinedAt: string },
+  cohortStart: string | undefined,
+): NotificationDraft | undefined {
+  if (!cohortStart || m.joinedAt <= cohortStart) return undefined;
+  return personDraft(m.learnerId, 'newcomer-catch-up', 'learner', m.joinedAt, { pathId: m.pathId }, m.pathId);
+}
+
+/** An HR user's monthly summary, once per month and recipient (the figures are on the summary record). */
+export function hrSummaryDraft(s: {
+  recipientId: string;
+  month: string;
+  createdAt: string;
+}): NotificationDraft {
+  return personDraft(s.recipientId, 'hr-monthly-summary', 'hr', s.createdAt, { month: s.month }, s.month);
+}
+
+function personDraft(
+  personId: string,
+  kind: NotificationKind,
+  recipientRole: NotificationDraft['recipientRole'],
+  at: string,
+  extra: Partial<NotificationDraft>,
+  generation: string,
+): NotificationDraft {
+  return {
+    id: notificationId('person', personId, kind, generation),
+    kind,
+    subject: { type: 'person', personId },
+    recipientId: personId,
+    recipientRole,
+    sessionId: '',
+    sessionStart: '',
+    sessionEnd: '',
+    dueAt: at,
+    createdAt: at,
+    generation,
+    ...extra,
+  };
 }
 
 /** One id per enrolment: planned both from the enrolment's change and from the session's, it is created once. */
@@ -239,7 +362,6 @@ export function planSessionChange(
       reason: 'session-completed',
       only: (n) => n.kind === 'trainer-attendance-pending',
     });
-    plan.sessionCompleted = true;
     return plan;
   }
   if (cur.status !== 'scheduled') return plan;

@@ -16,15 +16,17 @@ export interface CurrentState {
   };
   /** The learner's current enrolment in the session (it may be a newer one, with another id). */
   enrolment?: { id: string; status: EnrolmentStatus };
+  /** Evaluation messages: the session's window as it stands, and whether this learner already responded. */
+  evaluation?: { closesAt: string; responded: boolean };
 }
 
 type Planned = Pick<
   NotificationDraft,
-  'kind' | 'enrolmentId' | 'sessionStart' | 'sessionEnd' | 'recipientId'
+  'kind' | 'enrolmentId' | 'sessionStart' | 'sessionEnd' | 'recipientId' | 'evaluationClosesAt'
 >;
 
 export function staleReason(n: Planned, state: CurrentState, now: string): string | undefined {
-  const { session, enrolment } = state;
+  const { session, enrolment, evaluation } = state;
   if (!session) return 'session-gone';
   const sameEnrolment = enrolment !== undefined && enrolment.id === n.enrolmentId;
   const timesUnchanged = session.start === n.sessionStart && session.end === n.sessionEnd;
@@ -64,6 +66,21 @@ export function staleReason(n: Planned, state: CurrentState, now: string): strin
       if (!timesUnchanged) return 'session-moved';
       if (!session.facilitators.some((f) => f.trainerId === n.recipientId)) return 'no-longer-facilitating';
       if (now >= session.start) return 'session-started';
+      return undefined;
+    case 'evaluation-open':
+    case 'evaluation-reminder':
+      if (!sameEnrolment || (enrolment.status !== 'attended' && enrolment.status !== 'partially-attended'))
+        return 'not-an-attendee';
+      if (!evaluation) return 'no-evaluation-window';
+      if (evaluation.responded) return 'already-responded';
+      if (now >= evaluation.closesAt) return 'evaluation-closed';
+      // A reminder planned for another closing time was superseded by the one planned for the current time.
+      if (n.kind === 'evaluation-reminder' && n.evaluationClosesAt !== evaluation.closesAt)
+        return 'evaluation-window-moved';
+      return undefined;
+    case 'newcomer-catch-up':
+    case 'hr-monthly-summary':
+      // About no session: re-validated by their own composer (functions/lib/notifications/compose-person.ts).
       return undefined;
     case 'trainer-attendance-pending':
       if (session.status !== 'scheduled' || session.attendanceTakenAt) return 'attendance-taken';
