@@ -3,21 +3,22 @@ import { formatLocal } from '../../packages/domain/src/lms/time.ts';
 import { call } from './support/client.ts';
 import { createSession, lab } from './support/fixtures.ts';
 import { drainStream, mailFor, runFunction } from './support/local.ts';
-import { at, D, enrol, notificationsOf, type Person, person, settle, tickUntilIdle } from './support/notifications.ts';
-import { response, sleep } from './support/transfer.ts';
+import {
+  at,
+  D,
+  enrol,
+  notificationsOf,
+  type Person,
+  person,
+  settle,
+  tickUntilIdle,
+} from './support/notifications.ts';
+import { ROOMS, response, sleep } from './support/transfer.ts';
 
 /**
  * The messages planned from attendance, evaluation windows, path memberships and HR summaries, end to end on the
  * real stand-ins (API → stream → notifications projection → tick → SES sink), read back from what the sink got.
  */
-
-const ROOMS = [
-  { siteId: 'a-distance', roomId: 'classe-virtuelle' },
-  { siteId: 'toulouse', roomId: 'salle-du-lab' },
-  { siteId: 'montpellier', roomId: 'salle-lez' },
-  { siteId: 'cahors', roomId: 'salle-lot' },
-  { siteId: 'paris-bercy', roomId: 'espace-creatif' },
-];
 
 /** A session the given people enrol in, moved to start in a moment (2 s long), then attendance taken by the lab. */
 async function deliveredTo(people: Person[], marks: ('present' | 'partial' | 'absent')[]) {
@@ -28,7 +29,10 @@ async function deliveredTo(people: Person[], marks: ('present' | 'partial' | 'ab
   let moved = false;
   let last = '';
   for (let k = 0; k < ROOMS.length && !moved; k++) {
-    const r = await call('PATCH', `/sessions/${s.id}`, { token: await lab(), body: { start, end, ...ROOMS[k] } });
+    const r = await call('PATCH', `/sessions/${s.id}`, {
+      token: await lab(),
+      body: { start, end, ...ROOMS[k] },
+    });
     last = `${r.status} ${r.text}`;
     moved = r.status === 200;
     if (!moved && !r.text.includes('room-unavailable')) break;
@@ -96,7 +100,9 @@ describe('more notifications through SES', { timeout: 240_000 }, () => {
     expect(presentRecords.filter((n) => n.kind === 'evaluation-reminder').map((n) => n.status)).toContain(
       'skipped',
     );
-    const partialRecords = (await notificationsOf(idOf(partial))).filter((n) => n.kind === 'evaluation-reminder');
+    const partialRecords = (await notificationsOf(idOf(partial))).filter(
+      (n) => n.kind === 'evaluation-reminder',
+    );
     expect(partialRecords.map((n) => n.status).sort()).toEqual(['cancelled', 'sent']);
   });
 
@@ -144,9 +150,11 @@ describe('more notifications through SES', { timeout: 240_000 }, () => {
     const ofMonth = (await mailFor('rh.formation@drfip.example.gouv.fr')).filter((m) =>
       m.subject.startsWith('Synthèse des formations'),
     );
-    const period = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${month}-01T00:00:00Z`),
-    );
+    const period = new Intl.DateTimeFormat('fr-FR', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${month}-01T00:00:00Z`));
     const these = ofMonth.filter((m) => m.subject === `Synthèse des formations : ${period}`);
     expect(these).toHaveLength(1);
     expect(these[0]!.destination.to.join()).toContain('rh.formation@drfip.example.gouv.fr');

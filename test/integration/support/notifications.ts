@@ -1,20 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
+import type { TickResult } from '../../../functions/lib/notifications/deliver.ts';
 import { call, tokenFor, uniqueId } from './client.ts';
 import { drainStream, runFunction } from './local.ts';
 import { tableClient } from './table.ts';
 
 /** Helpers of the notification tests: people with an address, ticks with an injected clock, records read back. */
 
-export type TickResult = {
-  seen: number;
-  claimed: number;
-  sent: number;
-  retried: number;
-  failed: number;
-  skipped: number;
-  outage: boolean;
-};
 export type Person = { id: string; token: string; email: string; name: string };
 export type Notification = {
   id: string;

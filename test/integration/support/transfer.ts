@@ -35,7 +35,8 @@ export interface Delivered {
   learners: { id: string; token: string }[];
 }
 
-const ROOMS = [
+/** Rooms free of the fixtures' own calendar, tried in turn when moving a session to now. */
+export const ROOMS = [
   { siteId: 'a-distance', roomId: 'classe-virtuelle' },
   { siteId: 'toulouse', roomId: 'salle-du-lab' },
   { siteId: 'montpellier', roomId: 'salle-lez' },

@@ -39,21 +39,6 @@ export const NOTIFICATION_STATUSES = [
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const OPEN_STATUSES: readonly NotificationStatus[] = ['pending', 'sending'];
 
-/** Kinds about a session (re-validated against the session and enrolment at send time). */
-export const SESSION_KINDS = [
-  'enrolment-confirmed',
-  'enrolment-waitlisted',
-  'enrolment-promoted',
-  'enrolment-cancelled',
-  'session-reminder',
-  'session-moved',
-  'session-cancelled',
-  'trainer-upcoming-facilitation',
-  'trainer-attendance-pending',
-  'evaluation-open',
-  'evaluation-reminder',
-] as const satisfies readonly NotificationKind[];
-
 /**
  * Whose messages a record belongs to: one learner's enrolment, the facilitators of one session, or one person for
  * messages about no session (a newcomer's catch-up plan, an HR user's monthly summary).
