@@ -4,7 +4,7 @@ import { parseCsv } from '@parcours/domain/reports/csv';
 import { frDate } from '@parcours/domain/reports/paris-time';
 import { describe, expect, inject, it } from 'vitest';
 import { call, tokenFor, uniqueId } from './support/client.ts';
-import { lab } from './support/fixtures.ts';
+import { createSession, lab } from './support/fixtures.ts';
 import { drainStream, runFunction } from './support/local.ts';
 import { type Agent, agentIn, deliver, downloadExport, eventually, rawGet } from './support/reports.ts';
 import { tableClient } from './support/table.ts';
@@ -619,7 +619,32 @@ describe('projection robustness and recovery', () => {
     timeout: 240_000,
   }, async () => {
     const labT = await lab();
+    // An erased agent (docs/data-protection.md): out of every listing, still counted in the aggregates. The rebuild
+    // must neither bring their row back nor drop them from the counts.
+    const erased = await agentIn('ddi', 'Effacé Ddi');
+    // A learning record outlives the erasure (booking, enrolment): the rebuild meets their partition.
+    const session = await createSession();
+    const enrolled = await call('POST', `/sessions/${session.id}/enrolments`, {
+      token: erased.token,
+      body: {},
+    });
+    expect(enrolled.status, enrolled.text).toBe(201);
+    await eventually(
+      () => agents(labT, 'service=ddi'),
+      (r) => ids(r.body).includes(erased.id),
+    );
+    const erasure = await call<{ counts: Record<string, number> }>('POST', `/people/${erased.id}/erasure`, {
+      token: labT,
+      body: {},
+    });
+    expect(erasure.status, erasure.text).toBe(200);
+    expect(erasure.body.counts['reportRowsDeleted']).toBe(1);
     await drainStream();
+    expect(ids((await agents(labT, 'service=ddi')).body)).not.toContain(erased.id);
+    const ddi = await call<{ items: { agents: number }[] }>('GET', '/reports/services?service=ddi', {
+      token: labT,
+    });
+    expect(ddi.body.items[0]!.agents).toBe(2);
     const snapshot = async () =>
       Promise.all([
         call('GET', '/reports/services?service=dreal,draaf,drjscs,rectorat,ddi', { token: labT }).then(
@@ -655,8 +680,10 @@ describe('projection robustness and recovery', () => {
     );
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/wrote \d+ report items/);
+    expect(cli.stdout).toMatch(/"erased":[1-9]/);
     await drainStream();
     expect(await snapshot()).toEqual(before);
+    expect((await call('GET', `/reports/agents/${erased.id}`, { token: labT })).status).toBe(404);
 
     // Query-based modes: a service's agents, and the sessions of a month.
     const svc = spawnSync(

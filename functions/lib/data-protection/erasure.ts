@@ -2,12 +2,19 @@ import { createHash } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { pseudonymizeStatement } from '@parcours/domain/pseudonymize';
 import { documentClient, keys, tableName } from '@parcours/store';
-import { beginErasure, deleteItems, finishErasure, partitionKeys } from '@parcours/store/erasure-repo';
+import {
+  beginErasure,
+  deleteItems,
+  erasureSubjectHash,
+  finishErasure,
+  partitionKeys,
+} from '@parcours/store/erasure-repo';
 import { enrolmentRecordsOf, queryPartition } from '@parcours/store/personal-data-repo';
 import { queryIndex } from '@parcours/store/xapi-index';
 import { readStatements, type StatementItem, shardOf } from '@parcours/store/xapi-statements';
 import { type Agent, agentKey, learnerAgent, PARCOURS_HOME_PAGE } from '@parcours/xapi';
 import { agentHash } from '../lrs/statement-keys.ts';
+import { removeErasedAgent } from '../reports/recompute.ts';
 
 export const PSEUDONYM_HOME_PAGE = `${PARCOURS_HOME_PAGE}/pseudonymes`;
 
@@ -20,9 +27,8 @@ const DELETED_ENTITIES = new Set([
   'preferences',
 ]);
 
-export function subjectHash(userId: string): string {
-  return createHash('sha256').update(`parcours-erasure:${userId}`).digest('hex');
-}
+/** The erasure register's key for a person (a hash of the id; shared with the reports, which check it). */
+export const subjectHash = erasureSubjectHash;
 
 async function agentStatementIds(agent: Agent): Promise<string[]> {
   const ids: string[] = [];
@@ -49,6 +55,9 @@ async function agentStatementIds(agent: Agent): Promise<string[]> {
  * - xAPI statements about them: the person's agent is replaced by a random pseudonymous account everywhere in each
  *   statement, the statement is re-indexed, and the index partition of the erased agent is deleted, so a query for
  *   the person finds nothing while counts, other people's records and aggregates stay intact;
+ * - HR reports: their report row and their lines in every listing are deleted (agents list, agent, exports), while
+ *   what they contributed to the counters (services matrix, path completions) stays; the erasure record, written
+ *   first, keeps the reports projection and the rebuild from writing their row again;
  * - enrolments, attendance and completions stay (they feed aggregates) under the opaque account id, which no longer
  *   leads to a person once the identity provider's account and the profile are gone (docs/data-protection.md);
  * - the erasure itself is recorded (who, when, counts) under a hash of the id, and audited.
@@ -58,6 +67,9 @@ export async function erasePerson(userId: string, actorId: string, reason?: stri
   const hash = subjectHash(userId);
   const record = await beginErasure(hash, actorId, now, reason);
   const pseudonym = { homePage: PSEUDONYM_HOME_PAGE, name: record.pseudonym };
+
+  // HR reports first: from now on the erasure record stops the projection from writing the row again.
+  const reportRows = (await removeErasedAgent(userId, now)) ? 1 : 0;
 
   const own = await queryPartition(keys.user.partition(userId));
   const profile = own.find((i) => i['entity'] === 'user-profile');
@@ -118,6 +130,7 @@ export async function erasePerson(userId: string, actorId: string, reason?: stri
     statementsPseudonymized: statements,
     notificationsDeleted: notifications,
     itemsDeleted: deleted,
+    reportRowsDeleted: reportRows,
   };
   await finishErasure(hash, actorId, new Date().toISOString(), counts);
   return { erasureId: hash, status: 'done' as const, counts };

@@ -10,6 +10,7 @@ import {
 } from '@parcours/domain/reports/contributions';
 import { monthsBetween } from '@parcours/domain/reports/paris-time';
 import { documentClient, keys, tableName } from '@parcours/store';
+import { erasureSubjectHash } from '@parcours/store/erasure-repo';
 import { readAgentSources } from '@parcours/store/report-agents';
 import { ListingReader } from '@parcours/store/report-blocks';
 import { batchWriteAll, bulkReportItems } from '@parcours/store/report-bulk';
@@ -40,7 +41,7 @@ async function pool<T>(
 
 /** Recomputes the given learners' rows (and their counter contributions) from their partitions. */
 export async function rebuildLearners(learnerIds: readonly string[], log: Log = () => {}) {
-  const outcome = { unchanged: 0, written: 0, deleted: 0 };
+  const outcome = { unchanged: 0, written: 0, deleted: 0, erased: 0 };
   await pool(learnerIds, 4, async (id) => {
     outcome[await recomputeAgent(id)]++;
   });
@@ -136,12 +137,15 @@ const SOURCES = [
   'completion',
   'path-membership',
   'user-profile',
+  // Erasure records: whose report must not be re-derived, and what they still contribute to the counters.
+  'erasure',
 ];
 
 /**
  * OFFLINE: re-derives every report item from the source records. 1) deletes the derived items, 2) enumerates the
- * sources with a parallel Scan, 3) recomputes each learner from their partition (Query) and each enrolment and
- * evaluation response, 4) writes rows, packed blocks, markers and absolute counters with BatchWriteItem. Run it with
+ * sources (and the erasure records) with a parallel Scan, 3) recomputes each learner from their partition (Query),
+ * except erased people, and each enrolment and evaluation response, 4) writes rows, packed blocks, markers and
+ * absolute counters (erased people's recorded contributions included) with BatchWriteItem. Run it with
  * the stream consumer paused (disable the event source mapping; locally, stop `npm start`): records written
  * meanwhile are applied when it resumes, idempotently (markers and rows reflect the state the rebuild read).
  */
@@ -158,11 +162,15 @@ export async function rebuildAll(opts: { segments?: number; log?: Log } = {}) {
 
   const learners = new Set<string>();
   const sources: { pk: string; sk: string; contribution: Contribution; at: string }[] = [];
+  /** Erased people (by subject hash) → what their removed row contributed, which the counters keep. */
+  const erased = new Map<string, Contribution>();
   await scanEntitiesForRebuild(SOURCES, segments, (items) => {
     for (const it of items) {
       const entity = it['entity'];
       const pk = String(it['pk']);
-      if (entity === 'enrolment' || entity === 'evaluation-response') {
+      if (entity === 'erasure') {
+        erased.set(String(it['id']), (it['reportContribution'] as Contribution | undefined) ?? {});
+      } else if (entity === 'enrolment' || entity === 'evaluation-response') {
         sources.push({
           pk,
           sk: String(it['sk']),
@@ -175,20 +183,30 @@ export async function rebuildAll(opts: { segments?: number; log?: Log } = {}) {
       } else if (pk.startsWith('user#')) learners.add(pk.slice('user#'.length));
     }
   });
-  log(`sources: ${learners.size} learners, ${sources.length} enrolments and responses`);
+  // Erased people get no row (and no listing entries) back; their recorded contribution stays in the counters.
+  const active = [...learners].filter((id) => !erased.has(erasureSubjectHash(id)));
+  log(
+    `sources: ${learners.size} learners (${learners.size - active.length} erased), ${sources.length} enrolments and responses`,
+  );
 
   const agents: { learnerId: string; row: NonNullable<ReturnType<typeof computeAgentRow>> }[] = [];
-  await pool([...learners], 8, async (learnerId) => {
+  await pool(active, 8, async (learnerId) => {
     const row = computeAgentRow(await readAgentSources(learnerId));
     if (row) agents.push({ learnerId, row });
   });
-  const items = bulkReportItems({ agents, sources, now: new Date().toISOString() });
+  const items = bulkReportItems({
+    agents,
+    sources,
+    retained: [...erased.values()],
+    now: new Date().toISOString(),
+  });
   await batchWriteAll(
     items.map((put) => ({ put })),
     4,
   );
   const result = {
     agents: agents.length,
+    erased: learners.size - active.length,
     sources: sources.length,
     items: items.length,
     ms: Date.now() - started,

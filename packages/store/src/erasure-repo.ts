@@ -1,9 +1,17 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWrite } from './catalog-sync.ts';
 import { documentClient, tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { queryPartitionItems } from './query-all.ts';
+
+/**
+ * The erasure register's key for a person: a hash of their id, so the register proves the erasure without naming
+ * whom it was about, and anything that knows an id (the reports projection, the rebuild) can ask whether it is erased.
+ */
+export function erasureSubjectHash(userId: string): string {
+  return createHash('sha256').update(`parcours-erasure:${userId}`).digest('hex');
+}
 
 export interface ErasureRecord {
   id: string;
@@ -15,6 +23,11 @@ export interface ErasureRecord {
   updatedBy: string;
   updatedAt: string;
   counts?: Record<string, number>;
+  /**
+   * What the person's HR report row contributed to the report counters when it was removed: the counters keep it
+   * (aggregates unchanged) and the full rebuild of the reports re-adds it (docs/data-protection.md).
+   */
+  reportContribution?: Record<string, number>;
 }
 
 /** Starts (or resumes, on a retry) an erasure: the pseudonym is chosen once, at random, and never derivable. */
@@ -76,6 +89,19 @@ export async function getErasure(subjectHash: string): Promise<ErasureRecord | u
     new GetCommand({ TableName: tableName(), Key: keys.erasure.record(subjectHash), ConsistentRead: true }),
   );
   return r.Item as ErasureRecord | undefined;
+}
+
+/** Whether a person (by `erasureSubjectHash`) has been erased, or their erasure has begun: one strongly consistent Get. */
+export async function isErased(subjectHash: string): Promise<boolean> {
+  const r = await documentClient().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.erasure.record(subjectHash),
+      ConsistentRead: true,
+      ProjectionExpression: 'pk',
+    }),
+  );
+  return r.Item !== undefined;
 }
 
 export async function deleteItems(items: { pk: unknown; sk: unknown }[]): Promise<number> {

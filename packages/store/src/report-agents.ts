@@ -175,6 +175,13 @@ export async function commitAgentRow(
   stored: AgentRowItem | undefined,
   next: NextAgentRow | undefined,
   now: string,
+  opts: {
+    /**
+     * The person's erasure subject hash (`erasureSubjectHash`): the transaction also requires that no erasure
+     * record exists for them, so a recomputation racing an erasure cannot write their row back.
+     */
+    unlessErased?: string;
+  } = {},
 ): Promise<boolean> {
   const T = tableName();
   const key = keys.report.agentRow(learnerId);
@@ -190,9 +197,68 @@ export async function commitAgentRow(
   } else if (stored) {
     ops.push({ tag: 'row', op: { Delete: { TableName: T, Key: key, ...guard } } });
   } else return true;
+  if (opts.unlessErased !== undefined) {
+    ops.push({
+      tag: 'not-erased',
+      op: {
+        ConditionCheck: {
+          TableName: T,
+          Key: keys.erasure.record(opts.unlessErased),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    });
+  }
   const blockItems = await planListingWrites(listingOps(stored, next), now);
   ops.push(...blockItems.map((op, i) => ({ tag: `block-${i}`, op })));
   ops.push(...counterUpdates(diffContributions(stored?.contribution, next?.contribution), now));
+  const outcome = await transactWrite(ops);
+  return outcome.ok;
+}
+
+/**
+ * Removes an erased person's report (docs/data-protection.md): the row and their lines in every listing they sit
+ * in (the same block writes as any change of an agent's row), in one transaction conditional on the versions read.
+ * Their contribution to the counters is NOT subtracted (the aggregates stay as they were): it is recorded on the
+ * erasure record instead (which must exist), where the full rebuild finds it. Returns false when a condition
+ * failed or the transaction conflicted: re-read and try again.
+ */
+export async function removeErasedAgentRow(
+  learnerId: string,
+  stored: AgentRowItem,
+  subjectHash: string,
+  now: string,
+): Promise<boolean> {
+  const T = tableName();
+  const ops: TaggedOp<string>[] = [
+    {
+      tag: 'row',
+      op: {
+        Delete: {
+          TableName: T,
+          Key: keys.report.agentRow(learnerId),
+          ConditionExpression: 'v = :v',
+          ExpressionAttributeValues: { ':v': stored.v },
+        },
+      },
+    },
+    {
+      // The counters hold exactly the contribution of the row being removed (a row written by a full rebuild that
+      // missed the erasure replaces whatever was recorded before: that rebuild recounted without it).
+      tag: 'erasure',
+      op: {
+        Update: {
+          TableName: T,
+          Key: keys.erasure.record(subjectHash),
+          UpdateExpression: 'SET reportContribution = :c, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':c': stored.contribution ?? {}, ':now': now },
+        },
+      },
+    },
+  ];
+  const blockItems = await planListingWrites(listingOps(stored, undefined), now);
+  ops.push(...blockItems.map((op, i) => ({ tag: `block-${i}`, op })));
   const outcome = await transactWrite(ops);
   return outcome.ok;
 }

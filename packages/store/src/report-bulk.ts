@@ -19,6 +19,11 @@ export function bulkReportItems(input: {
   now: string;
   /** The projection's per-source markers (never read by the reports; the bench may leave them out). */
   markers?: boolean;
+  /**
+   * Contributions that stay in the counters without a row: those of erased agents, kept on their erasure records
+   * (docs/data-protection.md).
+   */
+  retained?: Contribution[];
 }): Record<string, unknown>[] {
   const items: Record<string, unknown>[] = [];
   const listings = new Map<string, BlockRow[]>();
@@ -50,6 +55,7 @@ export function bulkReportItems(input: {
     if (input.markers !== false) items.push(markerItem(s.pk, s.sk, s.contribution, s.at));
     addCounters(totals, s.contribution);
   }
+  for (const c of input.retained ?? []) addCounters(totals, c);
   items.push(...counterItems(totals, input.now));
   return items;
 }
