@@ -75,7 +75,11 @@ describe('data protection: erasure', () => {
     const other = await tokenFor({ userId: uniqueId('keep'), roles: ['learner'] });
     expect((await call('POST', `/sessions/${s.id}/enrolments`, { token, body: {} })).status).toBe(201);
     expect((await call('POST', `/sessions/${s.id}/enrolments`, { token: other, body: {} })).status).toBe(201);
+    // A newcomer to a path: their catch-up message lives in their own notification partition.
+    expect((await call('POST', '/me/paths/formation-action-referents', { token })).status).toBeLessThan(300);
     await drainStream();
+    const mine = await call<Export>('GET', '/me/data-export', { token });
+    expect(mine.body.notifications.map((n) => (n as { kind: string }).kind)).toContain('newcomer-catch-up');
     const agent = JSON.stringify({
       objectType: 'Agent',
       account: { homePage: 'https://parcours.example.gouv.fr', name: id },
@@ -110,6 +114,14 @@ describe('data protection: erasure', () => {
     expect(exported.body.profile).toBeNull();
     expect(exported.body.xapiStatements).toEqual([]);
     expect(exported.body.notifications).toEqual([]);
+    const left = await tableClient().send(
+      new QueryCommand({
+        TableName: 'parcours-local',
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `person#${id}#notifications#all` },
+      }),
+    );
+    expect(left.Items).toEqual([]);
 
     const session = await call<{ enrolledCount: number }>('GET', `/sessions/${s.id}`, { token: await lab() });
     expect(session.body.enrolledCount).toBe(2);

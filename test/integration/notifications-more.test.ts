@@ -22,7 +22,8 @@ import { ROOMS, response, sleep } from './support/transfer.ts';
 
 /** A session the given people enrol in, moved to start in a moment (2 s long), then attendance taken by the lab. */
 async function deliveredTo(people: Person[], marks: ('present' | 'partial' | 'absent')[]) {
-  const s = await createSession({ capacity: 12 });
+  // Not PassInnov: reports.test.ts counts this month's PassInnov evaluation responses across services.
+  const s = await createSession({ capacity: 12, pathId: 'formation-action-referents' });
   for (const p of people) await enrol(p, s.id);
   const start = new Date(Date.now() + 1_500).toISOString();
   const end = new Date(Date.parse(start) + 2_000).toISOString();

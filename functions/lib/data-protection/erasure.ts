@@ -120,6 +120,10 @@ export async function erasePerson(userId: string, actorId: string, reason?: stri
     );
     notifications += await deleteItems(items);
   }
+  // Messages about the person rather than a session (the newcomer's catch-up plan).
+  notifications += await deleteItems(
+    await partitionKeys(keys.notification.subjectPartition({ type: 'person', personId: userId })),
+  );
   if (email) await deleteItems([{ ...keys.notification.suppression(email) }]);
   const personal = own.filter(
     (i) => DELETED_ENTITIES.has(String(i['entity'])) || String(i['entity']).includes('evaluation'),

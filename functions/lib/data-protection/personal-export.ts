@@ -29,15 +29,14 @@ export async function exportPersonalData(userId: string) {
     userId,
     bookings.map((b) => String(b['sessionId'])),
   );
-  const notifications = (
-    await Promise.all(
-      enrolments.map((e) =>
-        queryPartition(
-          keys.notification.subjectPartition({ type: 'enrolment', enrolmentId: String(e['id']) }),
-        ),
-      ),
-    )
-  )
+  const notificationPartitions = [
+    ...enrolments.map((e) =>
+      keys.notification.subjectPartition({ type: 'enrolment', enrolmentId: String(e['id']) }),
+    ),
+    // Messages about the person rather than a session (the newcomer's catch-up plan).
+    keys.notification.subjectPartition({ type: 'person', personId: userId }),
+  ];
+  const notifications = (await Promise.all(notificationPartitions.map((pk) => queryPartition(pk))))
     .flat()
     .map(withoutStorageAttributes);
 

@@ -13,7 +13,11 @@ import { staleReason } from '../../../packages/domain/src/notifications/validity
 const H = 3_600_000;
 const D = 24 * H;
 const settings = { learnerReminders: [2 * D, 2 * H], evaluationReminderBeforeClose: 3 * D };
-const session = { start: '2027-03-10T08:30:00.000Z', end: '2027-03-10T10:00:00.000Z', status: 'completed' as const };
+const session = {
+  start: '2027-03-10T08:30:00.000Z',
+  end: '2027-03-10T10:00:00.000Z',
+  status: 'completed' as const,
+};
 const window = { opensAt: session.end, closesAt: '2027-03-24T10:00:00.000Z' };
 const markedAt = '2027-03-10T10:05:00.000Z';
 const enrolment = (over: Partial<EnrolmentFacts> = {}): EnrolmentFacts => ({
@@ -46,8 +50,12 @@ describe('evaluation notifications (planned from the attendance marks)', () => {
     ]);
     // Session reminders still pending are cancelled, the evaluation ones never.
     const only = plan.cancel[0]!.only!;
-    expect(only({ kind: 'session-reminder', sessionStart: '', sessionEnd: '', recipientId: 'l-1' })).toBe(true);
-    expect(only({ kind: 'evaluation-open', sessionStart: '', sessionEnd: '', recipientId: 'l-1' })).toBe(false);
+    expect(only({ kind: 'session-reminder', sessionStart: '', sessionEnd: '', recipientId: 'l-1' })).toBe(
+      true,
+    );
+    expect(only({ kind: 'evaluation-open', sessionStart: '', sessionEnd: '', recipientId: 'l-1' })).toBe(
+      false,
+    );
   });
 
   it('marked before the end (attendance opens at the start): the invitation waits for the end of the session', () => {
@@ -92,7 +100,9 @@ describe('evaluation notifications (planned from the attendance marks)', () => {
     expect(only({ ...n, kind: 'evaluation-reminder', evaluationClosesAt: window.closesAt })).toBe(true);
     expect(only({ ...n, kind: 'evaluation-reminder', evaluationClosesAt: extended.closesAt })).toBe(false);
     expect(only({ ...n, kind: 'evaluation-open', evaluationClosesAt: window.closesAt })).toBe(false);
-    expect(planWindowChange({ old: window, new: window }, session, [], markedAt, settings).create).toEqual([]);
+    expect(planWindowChange({ old: window, new: window }, session, [], markedAt, settings).create).toEqual(
+      [],
+    );
   });
 
   it('at send time: only attendees who have not answered, while the window is open, for the current closing time', () => {
@@ -112,15 +122,19 @@ describe('evaluation notifications (planned from the attendance marks)', () => {
     });
     const now = '2027-03-21T10:00:00.000Z';
     expect(staleReason(planned, state(), now)).toBeUndefined();
-    expect(staleReason(planned, state({ evaluation: { closesAt: window.closesAt, responded: true } }), now)).toBe(
-      'already-responded',
-    );
+    expect(
+      staleReason(planned, state({ evaluation: { closesAt: window.closesAt, responded: true } }), now),
+    ).toBe('already-responded');
     expect(staleReason(planned, state({ enrolment: { id: 'e-1', status: 'no-show' } }), now)).toBe(
       'not-an-attendee',
     );
     expect(staleReason(planned, state(), window.closesAt)).toBe('evaluation-closed');
     expect(
-      staleReason(planned, state({ evaluation: { closesAt: '2027-04-07T10:00:00.000Z', responded: false } }), now),
+      staleReason(
+        planned,
+        state({ evaluation: { closesAt: '2027-04-07T10:00:00.000Z', responded: false } }),
+        now,
+      ),
     ).toBe('evaluation-window-moved');
   });
 });
@@ -139,7 +153,11 @@ describe('messages about a person', () => {
   });
 
   it('HR summary: one id per month and recipient', () => {
-    const a = hrSummaryDraft({ recipientId: 'rh-1', month: '2027-02', createdAt: '2027-03-01T06:00:00.000Z' });
+    const a = hrSummaryDraft({
+      recipientId: 'rh-1',
+      month: '2027-02',
+      createdAt: '2027-03-01T06:00:00.000Z',
+    });
     expect(a.recipientRole).toBe('hr');
     expect(hrSummaryDraft({ recipientId: 'rh-1', month: '2027-02', createdAt: 'later' }).id).toBe(a.id);
     expect(hrSummaryDraft({ recipientId: 'rh-1', month: '2027-03', createdAt: 'x' }).id).not.toBe(a.id);
@@ -152,7 +170,11 @@ describe('messages about a person', () => {
     const text = catchUpText(
       {
         missed: [
-          { moduleId: m1!.id, cohortSessionsHeld: 2, nextSessions: [{ start: window.closesAt, siteId: site.id }] },
+          {
+            moduleId: m1!.id,
+            cohortSessionsHeld: 2,
+            nextSessions: [{ start: window.closesAt, siteId: site.id }],
+          },
         ],
         coach: { moduleId: m2!.id, nextSessions: [] },
       },
