@@ -8,7 +8,7 @@ import { bookableSessions } from './session-finder.ts';
 /**
  * The catch-up plan of a learner, shared by `GET /me/catch-up` and the newcomer e-mail (sent from the tick, so it
  * lists what is bookable when it goes out). Newcomers (joined a path after its cohort started) catch up: the modules the cohort already held between the
- * cohort start and the join date that the learner has not completed, each with its earliest bookable sessions,
+ * cohort start and the join date that the learner has neither completed nor booked, each with its earliest bookable sessions,
  * plus the path's coach module when it has one.
  */
 export async function catchUpPlan(userId: string, now: string) {
@@ -23,7 +23,9 @@ export async function catchUpPlan(userId: string, now: string) {
     const missed = [];
     if (newcomer && cohortStart) {
       for (const moduleId of [path.entryModuleId, ...path.electiveModuleIds]) {
-        if (moduleStatus(facts, moduleId) === 'completed') continue;
+        // Done, or already booked with a seat: nothing left to catch up (a waitlisted module still is).
+        const status = moduleStatus(facts, moduleId);
+        if (status === 'completed' || status === 'enrolled') continue;
         const held = await sessionRepo.list(
           { moduleId, pathId: path.id, from: cohortStart, to: membership.joinedAt, limit: 200 },
           now,

@@ -66,5 +66,26 @@ describe('session finder and catch-up', () => {
     expect(fac?.nextSessions.map((s) => s.id)).toContain(next.id);
     expect(p.coach?.moduleId).toBe('accompagnement-nouveaux-arrivants');
     expect(p.coach?.nextSessions.map((s) => s.id)).toContain(coach.id);
+
+    // Once booked with a seat, a module leaves the plan (here the entry module, which has no prerequisite).
+    await createSession(
+      { moduleId: 'intelligence-collective', pathId: 'formation-action-referents' },
+      { daysFromNow: -20 },
+    );
+    const entry = await createSession(
+      { moduleId: 'intelligence-collective', pathId: 'formation-action-referents' },
+      { daysFromNow: 6 },
+    );
+    const missedNow = async () =>
+      (await call<CatchUp>('GET', '/me/catch-up', { token: l.token })).body.paths
+        .find((x) => x.pathId === 'formation-action-referents')!
+        .missed.map((m) => m.moduleId);
+    expect(await missedNow()).toContain('intelligence-collective');
+    const booked = await call<{ status: string }>('POST', `/sessions/${entry.id}/enrolments`, {
+      token: l.token,
+      body: {},
+    });
+    expect(booked.status, booked.text).toBe(201);
+    expect(await missedNow()).not.toContain('intelligence-collective');
   });
 });

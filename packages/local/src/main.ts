@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ensureDemoLrsClient } from '../../../functions/lib/lrs/clients.ts';
 import { functions } from '../../../functions/routes.ts';
 import { loadDemoData } from './demo-data.ts';
+import { loadDemoLearners } from './demo-learners.ts';
 import { DEMO_USERS } from './demo-users.ts';
 import { REPO_ROOT, startLocalStack } from './local-stack.ts';
 import { seedContent } from './seed.ts';
@@ -37,6 +38,8 @@ const stack = await startLocalStack(functions, {
         ? 'Sessions de démonstration : déjà présentes, rien à créer.'
         : `Sessions de démonstration : ${demo.created} créée(s) via l'API${demo.failed ? `, ${demo.failed} en échec` : ''}.`,
     );
+    // Learners only with a new programme (a restart keeps theirs): agents who join PassInnov and book sessions.
+    if (!demo.skipped) await loadDemoLearners(apiUrl, tokens, { log: (m) => console.log(m) });
   },
 });
 

@@ -36,8 +36,13 @@ export function packBlockRows(rows: readonly BlockRow[]): Uint8Array {
   return deflateRawSync(serializeRows(rows), { level: 6 });
 }
 
-export function unpackBlockRows(z: Uint8Array | undefined): BlockRow[] {
-  return z ? parseRows(inflateRawSync(z).toString('utf8')) : [];
+/**
+ * The rows of a stored block. Blocks written before they were deflated hold the plain text in `r`: still read
+ * (data kept by `npm start` across upgrades), and rewritten deflated by the next change to the block (a whole Put).
+ */
+export function unpackBlockRows(item: { z?: unknown; r?: unknown } | undefined): BlockRow[] {
+  if (item?.z instanceof Uint8Array) return parseRows(inflateRawSync(item.z).toString('utf8'));
+  return typeof item?.r === 'string' ? parseRows(item.r) : [];
 }
 
 const lowerBoundOf = (sk: string) => sk.slice(keys.report.blockPrefix.length);
@@ -93,7 +98,7 @@ export class ListingReader implements RowSource {
     const out: BlockRow[] = [];
     for (const it of items ?? []) {
       this.blocksRead++;
-      const rows = unpackBlockRows(it['z'] as Uint8Array | undefined);
+      const rows = unpackBlockRows(it);
       if (this.dir === 'desc') rows.reverse();
       for (const r of rows) {
         if (this.after !== undefined && (this.dir === 'asc' ? r.key <= this.after : r.key >= this.after))
@@ -111,7 +116,7 @@ export class ListingReader implements RowSource {
       ExpressionAttributeValues: { ':pk': this.listingPk } as Record<string, unknown>,
       ScanIndexForward: asc,
       ConsistentRead: this.consistent,
-      ProjectionExpression: 'z',
+      ProjectionExpression: 'z, r',
     };
     if (!this.started) {
       this.started = true;
@@ -222,7 +227,7 @@ export async function planListingWrites(ops: readonly ListingOp[], now: string):
     const id = `${listingPk}\u0000${lowerBound}`;
     let w = blocks.get(id);
     if (!w) {
-      w = { pk: listingPk, lowerBound, version: item?.v, rows: unpackBlockRows(item?.z), changed: false };
+      w = { pk: listingPk, lowerBound, version: item?.v, rows: unpackBlockRows(item), changed: false };
       blocks.set(id, w);
     }
     located.set(cacheKey, w);
