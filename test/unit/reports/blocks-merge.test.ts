@@ -116,3 +116,15 @@ describe('merging listings into pages', () => {
     expect(() => decodeReportCursor('!!', { report: 'agents', order: 'name', dir: 'asc' }, h)).toThrow();
   });
 });
+
+describe('stored blocks (packages/store)', () => {
+  it('rows round-trip deflated, and blocks stored before deflation (plain `r`) still read', async () => {
+    const { packBlockRows, unpackBlockRows } = await import('../../../packages/store/src/report-blocks.ts');
+    const rows = [row('a#1'), row('b#2'), row('c#3')];
+    const z = packBlockRows(rows);
+    expect(z.byteLength).toBeLessThan(serializeRows(rows).length + 16);
+    expect(unpackBlockRows({ z })).toEqual(rows);
+    expect(unpackBlockRows({ r: serializeRows(rows) })).toEqual(rows);
+    expect(unpackBlockRows(undefined)).toEqual([]);
+  });
+});
