@@ -9,6 +9,7 @@ import {
   planWindowChange,
 } from '../../../packages/domain/src/notifications/plan.ts';
 import { staleReason } from '../../../packages/domain/src/notifications/validity.ts';
+import { enrolment } from './fixtures.ts';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -20,15 +21,6 @@ const session = {
 };
 const window = { opensAt: session.end, closesAt: '2027-03-24T10:00:00.000Z' };
 const markedAt = '2027-03-10T10:05:00.000Z';
-const enrolment = (over: Partial<EnrolmentFacts> = {}): EnrolmentFacts => ({
-  id: 'e-1',
-  sessionId: 's-1',
-  learnerId: 'l-1',
-  status: 'enrolled',
-  createdAt: '2027-02-10T09:00:00.000Z',
-  updatedAt: '2027-02-10T09:00:00.000Z',
-  ...over,
-});
 const mark = (from: EnrolmentFacts['status'], to: EnrolmentFacts['status'], w = window, at = markedAt) =>
   planEnrolmentChange(
     {

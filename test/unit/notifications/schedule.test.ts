@@ -6,11 +6,11 @@ import {
 } from '../../../packages/domain/src/content/notification-settings.ts';
 import { backoffMs, notificationId, shardOf } from '../../../packages/domain/src/notifications/model.ts';
 import {
-  type EnrolmentFacts,
   planEnrolmentChange,
   planSessionChange,
   type SessionFacts,
 } from '../../../packages/domain/src/notifications/plan.ts';
+import { enrolment } from './fixtures.ts';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -36,15 +36,6 @@ const session: SessionFacts = {
   createdAt: '2027-02-01T09:00:00.000Z',
   updatedAt: '2027-02-01T09:00:00.000Z',
 };
-const enrolment = (over: Partial<EnrolmentFacts> = {}): EnrolmentFacts => ({
-  id: 'e-1',
-  sessionId: 's-1',
-  learnerId: 'l-1',
-  status: 'enrolled',
-  createdAt: '2027-02-10T09:00:00.000Z',
-  updatedAt: '2027-02-10T09:00:00.000Z',
-  ...over,
-});
 
 describe('settings (content/notifications.json)', () => {
   it('the shipped file is valid; reminders default to 2 days and 2 hours before the start', () => {
