@@ -1,9 +1,8 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { catalog } from '@parcours/domain/content/catalog';
 import type { EnrolmentItem, SessionItem } from '@parcours/store';
-import { statementItem, statementPutOp } from '@parcours/store/xapi-statements';
+import { statementPutOp } from '@parcours/store/xapi-statements';
 import {
-  assignLrsProperties,
   attendedStatement,
   completedStatement,
   registeredStatement,
@@ -13,7 +12,7 @@ import {
   waitlistedStatement,
   type LmsEvent as XapiLmsEvent,
 } from '@parcours/xapi';
-import { SYSTEM_AUTHORITY, SYSTEM_AUTHORITY_KEY } from './lrs/authority.ts';
+import { systemStatementItem } from './lrs/authority.ts';
 
 type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -79,14 +78,5 @@ export function lmsStatementItems(
     statementId: statementIdFor(`${event}:${enrolment.id}:${now}`),
   });
   if (!statement) return [];
-  const stored = assignLrsProperties(statement, { now: new Date(now), authority: SYSTEM_AUTHORITY });
-  const item = statementItem({
-    id: stored.id,
-    doc: JSON.stringify(stored),
-    stored: stored.stored,
-    seq: 0,
-    authorityKey: SYSTEM_AUTHORITY_KEY,
-    canDefine: true,
-  });
-  return [statementPutOp(item, false)];
+  return [statementPutOp(systemStatementItem(statement, new Date(now)), false)];
 }

@@ -1,5 +1,6 @@
-import type { Agent } from '@parcours/xapi';
-import { agentKey, PARCOURS_HOME_PAGE } from '@parcours/xapi';
+import { statementItem } from '@parcours/store/xapi-statements';
+import type { Agent, Statement } from '@parcours/xapi';
+import { agentKey, assignLrsProperties, PARCOURS_HOME_PAGE, validateStatement } from '@parcours/xapi';
 
 /**
  * Who wrote a Statement, as the `authority` the LRS records (Data 2.4.9): the credential, as an Agent identified by
@@ -18,3 +19,21 @@ export const SYSTEM_AUTHORITY: Agent = {
 };
 
 export const SYSTEM_AUTHORITY_KEY = agentKey(SYSTEM_AUTHORITY);
+
+/**
+ * A Statement the LMS itself emits, as the item the LRS stores: validated first (a builder bug must fail loudly,
+ * not store junk), then `stored`, `authority` (the system agent) and `version` assigned as for any Statement.
+ */
+export function systemStatementItem(statement: Statement, now: Date) {
+  const v = validateStatement(statement);
+  if (!v.ok) throw new Error(`invalid LMS Statement: ${v.errors.join('; ')}`);
+  const stored = assignLrsProperties(v.statement, { now, authority: SYSTEM_AUTHORITY });
+  return statementItem({
+    id: stored.id,
+    doc: JSON.stringify(stored),
+    stored: stored.stored,
+    seq: 0,
+    authorityKey: SYSTEM_AUTHORITY_KEY,
+    canDefine: true,
+  });
+}

@@ -1,18 +1,11 @@
+import { LRS_SCOPE_VALUES } from '@parcours/domain/api/lrs-clients-api';
+
 /**
  * Scopes of LRS credentials: the values of Communication 4.2 (OAuth scopes, reused for Basic credentials). `all`
  * grants everything, `all/read` every read; `define` lets the credential's Statements update the LRS's canonical
- * Activity definitions.
+ * Activity definitions. One list, in the API schema that validates them.
  */
-export const LRS_SCOPES = [
-  'statements/write',
-  'statements/read',
-  'statements/read/mine',
-  'state',
-  'define',
-  'profile',
-  'all/read',
-  'all',
-] as const;
+export const LRS_SCOPES = LRS_SCOPE_VALUES;
 
 export type LrsScope = (typeof LRS_SCOPES)[number];
 

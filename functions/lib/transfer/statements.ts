@@ -1,30 +1,16 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { catalog } from '@parcours/domain/content/catalog';
-import { documentClient, tableName } from '@parcours/store';
+import { putIfAbsent } from '@parcours/store/put-if-absent';
 import type { TransactItem } from '@parcours/store/transact';
-import { statementItem, statementPutOp } from '@parcours/store/xapi-statements';
-import { assignLrsProperties, type Statement, validateStatement } from '@parcours/xapi';
+import { statementPutOp } from '@parcours/store/xapi-statements';
+import type { Statement } from '@parcours/xapi';
 import type { TransferSessionRef } from '@parcours/xapi/transfer-statements';
-import { SYSTEM_AUTHORITY, SYSTEM_AUTHORITY_KEY } from '../lrs/authority.ts';
+import { systemStatementItem } from '../lrs/authority.ts';
 
 /**
  * Stores the Statements of the trainer transfer in Parcours' own LRS, as the LMS's other Statements are: the system
- * authority, `stored` now, validated before writing (a builder bug must fail loudly, not store junk).
+ * authority, `stored` now, validated before writing (`systemStatementItem`).
  */
-function toItem(statement: Statement, now: Date) {
-  const v = validateStatement(statement);
-  if (!v.ok) throw new Error(`invalid transfer Statement: ${v.errors.join('; ')}`);
-  const stored = assignLrsProperties(v.statement, { now, authority: SYSTEM_AUTHORITY });
-  return statementItem({
-    id: stored.id,
-    doc: JSON.stringify(stored),
-    stored: stored.stored,
-    seq: 0,
-    authorityKey: SYSTEM_AUTHORITY_KEY,
-    canDefine: true,
-  });
-}
+const toItem = systemStatementItem;
 
 /** The TransactWriteItems op storing one Statement (conditional on its id being free). */
 export function statementOp(statement: Statement, now = new Date()): TransactItem {
@@ -32,20 +18,8 @@ export function statementOp(statement: Statement, now = new Date()): TransactIte
 }
 
 /** Stores a Statement unless one with the same id exists (re-emission after a stream replay is a no-op). */
-export async function putStatementOnce(statement: Statement, now = new Date()): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: toItem(statement, now),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (e instanceof ConditionalCheckFailedException) return false;
-    throw e;
-  }
+export function putStatementOnce(statement: Statement, now = new Date()): Promise<boolean> {
+  return putIfAbsent(toItem(statement, now) as unknown as Record<string, unknown>);
 }
 
 export function sessionRef(s: {

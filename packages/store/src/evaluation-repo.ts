@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { FacilitatorRole } from '@parcours/domain/api/sessions-api';
 import { conflict } from '@parcours/domain/errors';
@@ -6,6 +5,7 @@ import type { EvaluationWindow } from '@parcours/domain/evaluations/window';
 import type { KindOrUnknown, LeadKind } from '@parcours/domain/transfer/delivery';
 import { documentClient, tableName } from './client.ts';
 import { keys } from './keys.ts';
+import { putIfAbsent } from './put-if-absent.ts';
 import { queryAll } from './trainer-repo.ts';
 import { type TaggedOp, type TransactItem, transactWrite } from './transact.ts';
 
@@ -76,17 +76,7 @@ export async function getEvaluationWindow(sessionId: string): Promise<Evaluation
 
 /** Creates the default window once (the projection, when the session completes); an existing one is kept. */
 export async function ensureEvaluationWindow(w: EvaluationWindow & { moduleId: string }): Promise<void> {
-  try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...keys.transfer.evaluationWindow(w.sessionId), entity: 'evaluation-window', ...w },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (e) {
-    if (!(e instanceof ConditionalCheckFailedException)) throw e;
-  }
+  await putIfAbsent({ ...keys.transfer.evaluationWindow(w.sessionId), entity: 'evaluation-window', ...w });
 }
 
 /** The lab moves the closing date (recorded with who, when and why). */

@@ -2,6 +2,9 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import type { NotificationDraft, NotificationStatus } from '@parcours/domain/notifications/model';
 import { documentClient, tableName } from './client.ts';
 import { type ItemKey, keys, type NotificationSubjectKey } from './keys.ts';
+import { putIfAbsent } from './put-if-absent.ts';
+import { queryAll } from './query-all.ts';
+import { isConditionFailure } from './transaction-errors.ts';
 
 /** A notification record as stored (`<subject partition>` / `notification#<id>`). */
 export interface NotificationItem extends NotificationDraft {
@@ -30,10 +33,6 @@ export interface NotificationItem extends NotificationDraft {
   gsi2sk?: string;
 }
 
-export function isConditionFailure(e: unknown): boolean {
-  return (e as { name?: string })?.name === 'ConditionalCheckFailedException';
-}
-
 export function notificationKey(n: Pick<NotificationItem, 'subject' | 'id'>): ItemKey {
   return keys.notification.item(n.subject, n.id);
 }
@@ -59,15 +58,7 @@ export async function createNotification(
     updatedAt: now,
     ...keys.notification.due(shard, draft.dueAt, draft.id),
   };
-  try {
-    await documentClient().send(
-      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return putIfAbsent(item as unknown as Record<string, unknown>);
 }
 
 export async function getNotification(
@@ -85,26 +76,15 @@ export async function getNotification(
 }
 
 /** Every notification of a subject, strongly consistent. */
-export async function listSubjectNotifications(subject: NotificationSubjectKey): Promise<NotificationItem[]> {
-  const out: NotificationItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: {
-          ':pk': keys.notification.subjectPartition(subject),
-          ':p': keys.notification.prefix,
-        },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...((r.Items ?? []) as NotificationItem[]));
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return out;
+export function listSubjectNotifications(subject: NotificationSubjectKey): Promise<NotificationItem[]> {
+  return queryAll<NotificationItem>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: {
+      ':pk': keys.notification.subjectPartition(subject),
+      ':p': keys.notification.prefix,
+    },
+    ConsistentRead: true,
+  });
 }
 
 /**

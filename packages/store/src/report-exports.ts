@@ -1,6 +1,7 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './client.ts';
 import { keys } from './keys.ts';
+import { queryAll } from './query-all.ts';
 
 /**
  * Report exports (docs/reports.md, "Exports"): a job item and its parts, each part gzip-compressed and chunked
@@ -101,23 +102,13 @@ export async function writeExportPart(
 
 /** A part's gzip bytes (its chunks in order), or undefined when it does not exist (yet, or any more). */
 export async function readExportPart(id: string, part: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: {
-          ':pk': keys.report.exportJob(id).pk,
-          ':p': keys.report.exportPartPrefix(part),
-        },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const it of r.Items ?? []) chunks.push(Buffer.from(it['data'] as Uint8Array));
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return chunks.length ? Buffer.concat(chunks) : undefined;
+  const items = await queryAll<{ data: Uint8Array }>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: {
+      ':pk': keys.report.exportJob(id).pk,
+      ':p': keys.report.exportPartPrefix(part),
+    },
+    ConsistentRead: true,
+  });
+  return items.length ? Buffer.concat(items.map((it) => Buffer.from(it.data))) : undefined;
 }

@@ -1,6 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './client.ts';
 import { keys } from './keys.ts';
+import { putIfAbsent } from './put-if-absent.ts';
 
 /**
  * The monthly HR summary, one item per (month, recipient): the message as rendered variables of the
@@ -28,28 +29,8 @@ export interface HrSummaryItem {
   createdAt: string;
 }
 
-export async function createHrSummary(item: HrSummaryItem): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-    return true;
-  } catch (e) {
-    if ((e as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-    throw e;
-  }
-}
-
-export async function listHrSummaries(month: string): Promise<HrSummaryItem[]> {
-  const r = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.report.summaryPartition(month) },
-      ConsistentRead: true,
-    }),
-  );
-  return (r.Items ?? []) as HrSummaryItem[];
+export function createHrSummary(item: HrSummaryItem): Promise<boolean> {
+  return putIfAbsent(item as unknown as Record<string, unknown>);
 }
 
 export async function getHrSummary(month: string, recipientId: string): Promise<HrSummaryItem | undefined> {

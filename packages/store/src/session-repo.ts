@@ -330,6 +330,25 @@ function needsReread(failures: { tag: OpTag; code: string }[]): boolean {
   );
 }
 
+/**
+ * A batch over a session's enrolments was cancelled: retry (re-reading) when it is contention or a stale read. A
+ * learner's booking copy that does not exist is not ours to create (the enrolment engine owns it): it is noted in
+ * `missingCopies`, so the retry leaves it out.
+ */
+function shouldRetryBatch(
+  outcome: { transient: boolean; failures: { tag: OpTag; code: string }[] },
+  missingCopies: Set<string>,
+): boolean {
+  let copyMissing = false;
+  for (const f of outcome.failures) {
+    if (f.tag.kind === 'booking-copy' && f.code === 'ConditionalCheckFailed') {
+      missingCopies.add(f.tag.learnerId);
+      copyMissing = true;
+    }
+  }
+  return outcome.transient || copyMissing || needsReread(outcome.failures);
+}
+
 function unexpected(failures: { tag: OpTag; code: string; message?: string }[]): Error {
   return new Error(
     `transaction cancelled: ${failures.map((f) => `${f.tag.kind}:${f.code}${f.message ? ` (${f.message})` : ''}`).join(', ')}`,
@@ -564,15 +583,7 @@ async function syncBookingCopies(
         ) {
           return false;
         }
-        // A copy that does not exist is not ours to create (the enrolment engine owns it): skip it.
-        let copyMissing = false;
-        for (const f of outcome.failures) {
-          if (f.tag.kind === 'booking-copy' && f.code === 'ConditionalCheckFailed') {
-            missingCopies.add(f.tag.learnerId);
-            copyMissing = true;
-          }
-        }
-        if (outcome.transient || copyMissing || needsReread(outcome.failures)) return RETRY;
+        if (shouldRetryBatch(outcome, missingCopies)) return RETRY;
         throw unexpected(outcome.failures);
       }
       return true;
@@ -942,14 +953,7 @@ export const sessionRepo = {
           for (const batch of packGroups(groups)) {
             const outcome = await transactWrite(batch);
             if (outcome.ok) continue;
-            let copyMissing = false;
-            for (const f of outcome.failures) {
-              if (f.tag.kind === 'booking-copy' && f.code === 'ConditionalCheckFailed') {
-                missingCopies.add(f.tag.learnerId);
-                copyMissing = true;
-              }
-            }
-            if (outcome.transient || copyMissing || needsReread(outcome.failures)) return RETRY;
+            if (shouldRetryBatch(outcome, missingCopies)) return RETRY;
             throw unexpected(outcome.failures);
           }
           return s.status === 'scheduled';

@@ -45,3 +45,8 @@ export function backoff(attempt: number, baseMs = 10, capMs = 400): Promise<void
   const ms = Math.random() * Math.min(capMs, baseMs * 2 ** attempt);
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/** Our own condition said no (a single-item write; transactions report it per item, see `cancellationInfo`). */
+export function isConditionFailure(e: unknown): boolean {
+  return (e as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+}

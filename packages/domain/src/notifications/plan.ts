@@ -205,7 +205,7 @@ export function planEnrolmentChange(
   return plan;
 }
 
-export const EVALUATION_KINDS = ['evaluation-open', 'evaluation-reminder'] as const;
+const EVALUATION_KINDS = ['evaluation-open', 'evaluation-reminder'] as const;
 const isEvaluationKind = (k: NotificationKind) => (EVALUATION_KINDS as readonly string[]).includes(k);
 const isEvaluating = (s: EnrolmentStatus) => s === 'attended' || s === 'partially-attended';
 
