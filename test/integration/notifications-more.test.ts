@@ -1,4 +1,6 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { notificationSettings } from '../../packages/domain/src/content/notification-settings.ts';
 import { formatLocal } from '../../packages/domain/src/lms/time.ts';
 import { call } from './support/client.ts';
 import { createSession, lab } from './support/fixtures.ts';
@@ -13,6 +15,7 @@ import {
   settle,
   tickUntilIdle,
 } from './support/notifications.ts';
+import { tableClient } from './support/table.ts';
 import { ROOMS, response, sleep } from './support/transfer.ts';
 
 /**
@@ -160,5 +163,49 @@ describe('more notifications through SES', { timeout: 240_000 }, () => {
     expect(these).toHaveLength(1);
     expect(these[0]!.destination.to.join()).toContain('rh.formation@drfip.example.gouv.fr');
     expect(these[0]!.body.text).toContain('DRFIP');
+  });
+
+  it('a message out of attempts is marked failed (max-attempts), never sent, and listed for the lab', async () => {
+    const p = await person();
+    const s = await createSession();
+    const e = await enrol(p, s.id);
+    await drainStream();
+    const confirmation = (await notificationsOf(e.id)).find((n) => n.kind === 'enrolment-confirmed')!;
+    // What earlier ticks leave after maxAttempts claims that never got SES to accept it.
+    const { maxAttempts } = notificationSettings().delivery;
+    await tableClient().send(
+      new UpdateCommand({
+        TableName: 'parcours-local',
+        Key: { pk: `enrolment#${e.id}#notifications#all`, sk: `notification#${confirmation.id}` },
+        UpdateExpression: 'SET attempts = :n, lastError = :err',
+        ConditionExpression: '#st = :pending',
+        ExpressionAttributeNames: { '#st': 'status' },
+        ExpressionAttributeValues: {
+          ':n': maxAttempts,
+          ':err': 'simulated: SES unreachable',
+          ':pending': 'pending',
+        },
+      }),
+    );
+    await tickUntilIdle();
+    expect(await mailFor(p.email)).toHaveLength(0);
+    const after = (await notificationsOf(e.id)).find((n) => n.id === confirmation.id)!;
+    expect(after).toMatchObject({ status: 'failed', failureReason: 'max-attempts' });
+    expect(after.sesMessageId).toBeUndefined();
+    // Newest first: page until found (other files' failures may be listed around it).
+    let listed: { id: string; failureReason: string } | undefined;
+    let cursor: string | undefined;
+    for (let page = 0; page < 50 && !listed; page++) {
+      const r = await call<{ items: { id: string; failureReason: string }[]; nextCursor?: string }>(
+        'GET',
+        `/notifications/failed?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: await lab() },
+      );
+      expect(r.status).toBe(200);
+      listed = r.body.items.find((x) => x.id === confirmation.id);
+      cursor = r.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(listed?.failureReason).toBe('max-attempts');
   });
 });
