@@ -120,7 +120,7 @@ export const httpRoutes = {
     method: 'GET',
     path: '/health',
     auth: PUBLIC,
-    summary: 'Liveness and table reachability',
+    summary: 'Which dependency answers (database, mail); 503 only when the database is down',
     tags: ['system'],
     query: noQuery,
     response: healthView,
@@ -771,7 +771,7 @@ export const httpRoutes = {
 export type HttpRouteName = keyof typeof httpRoutes;
 
 const accessByRoute: Record<HttpRouteName, FunctionDef['access']> = {
-  'health-get': READ,
+  'health-get': { ...READ, mailProbe: true },
   'openapi-get': { table: 'none' },
   'modules-list': READ,
   'modules-get': READ,

@@ -1,16 +1,22 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { documentClient, tableName } from '@parcours/store';
 import { api } from '../lib/api.ts';
+import { probeMail } from '../lib/notifications/ses.ts';
 
+/** Says which dependency is down, with a status that matches the body: 503 only when the database is. */
 export const handler = api('health-get', async () => {
-  let table: 'ok' | 'unreachable' = 'ok';
-  try {
-    await documentClient().send(new DescribeTableCommand({ TableName: tableName() }));
-  } catch {
-    table = 'unreachable';
-  }
+  const [database, mail] = await Promise.all([
+    documentClient()
+      .send(new DescribeTableCommand({ TableName: tableName() }))
+      .then(
+        () => 'ok' as const,
+        () => 'down' as const,
+      ),
+    probeMail(),
+  ]);
+  const status = database === 'down' ? 'down' : mail === 'down' ? 'degraded' : 'ok';
   return {
-    status: table === 'ok' ? 200 : 503,
-    body: { status: 'ok', time: new Date().toISOString(), table },
+    status: status === 'down' ? 503 : 200,
+    body: { status, time: new Date().toISOString(), dependencies: { database, mail } },
   };
 });

@@ -1,4 +1,5 @@
 import type { AttendanceInput, EnrolmentStatus } from '@parcours/domain/api/sessions-api';
+import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { conflict, forbidden, notFound } from '@parcours/domain/errors';
 import { addDays } from '@parcours/domain/lms/time';
@@ -30,7 +31,7 @@ export async function takeAttendance(principal: Principal, sessionId: string, ma
     );
   }
   if (session.status === 'cancelled') throw conflict('session-cancelled', 'The session was cancelled');
-  const now = new Date().toISOString();
+  const now = nowIso();
   const windowDays =
     catalog().paths.find((p) => p.id === session.pathId)?.attendanceWindowDays ?? DEFAULT_WINDOW_DAYS;
   const closes = addDays(session.end, windowDays);

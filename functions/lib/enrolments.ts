@@ -1,3 +1,4 @@
+import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { forbidden, invalid, notFound } from '@parcours/domain/errors';
 import { checkEnrolmentAllowed, checkLearnerMayCancel } from '@parcours/domain/lms/enrolment-rules';
@@ -69,7 +70,7 @@ export async function enrolLearner(
         `Module '${session.moduleId}' is not part of path '${body.pathId}'`,
       );
   }
-  const now = new Date().toISOString();
+  const now = nowIso();
   // The learner's service comes from their identity (self-enrolment) or their profile (enrolled by the lab).
   const profile =
     learnerId === principal.userId
@@ -92,7 +93,7 @@ export async function enrolLearner(
     lockVersion: state.lockVersion,
     recheck: async () => {
       const fresh = await readLearnerState(learnerId);
-      checkRules(fresh, session, new Date().toISOString());
+      checkRules(fresh, session, nowIso());
       return fresh.lockVersion;
     },
     extraItems: (e) =>
@@ -113,9 +114,9 @@ export async function cancelLearnerEnrolment(principal: Principal, enrolmentId: 
     const pathId = e.pathId ?? session.pathId;
     const cutoffHours =
       catalog().paths.find((p) => p.id === pathId)?.cancellationCutoffHours ?? DEFAULT_CUTOFF_HOURS;
-    checkLearnerMayCancel({ sessionStart: session.start, cutoffHours, now: new Date().toISOString(), isLab });
+    checkLearnerMayCancel({ sessionStart: session.start, cutoffHours, now: nowIso(), isLab });
   }
-  const now = new Date().toISOString();
+  const now = nowIso();
   return cancelEnrolment({
     sessionId: e.sessionId,
     learnerId: e.learnerId,

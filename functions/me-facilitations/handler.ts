@@ -1,3 +1,4 @@
+import { nowIso } from '@parcours/domain/clock';
 import { invalid } from '@parcours/domain/errors';
 import { toSessionView } from '@parcours/store';
 import { sessionRepo } from '@parcours/store/session-repo';
@@ -7,6 +8,6 @@ export const handler = api('me-facilitations', async ({ query, principal }) => {
   if (query.from !== undefined && query.to !== undefined && query.to <= query.from) {
     throw invalid('invalid-range', '`to` must be after `from`', { from: query.from, to: query.to });
   }
-  const items = await sessionRepo.facilitations(principal.userId, query, new Date().toISOString());
+  const items = await sessionRepo.facilitations(principal.userId, query, nowIso());
   return { body: { items: items.map(({ role, session }) => ({ role, session: toSessionView(session) })) } };
 });

@@ -1,3 +1,4 @@
+import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { invalid } from '@parcours/domain/errors';
 import { moduleStatus, pathProgress } from '@parcours/domain/lms/progress';
@@ -11,7 +12,7 @@ import { bookableSessions } from '../lib/session-finder.ts';
  * the entry module is completed or booked (then only sessions starting after that booked entry session ends).
  */
 export const handler = api('me-sessions-suggested', async ({ principal, query }) => {
-  const now = new Date().toISOString();
+  const now = nowIso();
   const state = await readLearnerState(principal.userId);
   const facts = toLearnerFacts(state);
   const all = catalog().paths;

@@ -1,3 +1,4 @@
+import { nowIso } from '@parcours/domain/clock';
 import { logger } from '@parcours/http';
 import type { Context } from 'aws-lambda';
 import { runTick, type TickResult } from '../lib/notifications/deliver.ts';
@@ -24,7 +25,7 @@ function clock(event: unknown): string {
     if (!Number.isNaN(t.getTime())) return t.toISOString();
   }
   if (requested !== undefined) logger.warn('ignoring a clock override outside the local stack');
-  return new Date().toISOString();
+  return nowIso();
 }
 
 /** The scheduled tick (EventBridge Scheduler on AWS, an interval locally): sends every due notification once. */

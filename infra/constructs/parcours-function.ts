@@ -114,6 +114,15 @@ export class ParcoursFunction extends Construct {
       if (ses.configurationSet) this.fn.addEnvironment('SES_CONFIGURATION_SET', ses.configurationSet.name);
     }
 
+    if (def.access.mailProbe) {
+      // GetAccount reads the account's sending status; SES offers no resource-level scoping for it.
+      this.fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'ses:GetAccount (the /health mail probe) has no resource-level permissions.',
+      });
+    }
+
     if (needsLinkSigningSecret(def)) {
       const secret = props.linkSigningSecret;
       if (!secret) throw new Error(`Function '${def.name}' signs links but the stack gave it no signing key`);

@@ -252,9 +252,14 @@ describe('functions', () => {
   });
 
   it('scopes SES permissions to the configured identity and sender', () => {
-    const sesStatements = ofType('AWS::IAM::Policy')
+    const all = ofType('AWS::IAM::Policy')
       .flatMap(([, p]) => statementsIn(p))
       .filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
+    // The /health mail probe: reading the account only (no resource-level scoping exists for it), nothing else.
+    const probes = all.filter((s) => actionsOf(s).includes('ses:GetAccount'));
+    expect(probes.length).toBe(functions.filter((f) => f.access.mailProbe).length);
+    for (const p of probes) expect(actionsOf(p)).toEqual(['ses:GetAccount']);
+    const sesStatements = all.filter((s) => !probes.includes(s));
     expect(sesStatements.length).toBe(functions.filter((f) => f.access.ses).length);
     for (const s of sesStatements) {
       expect(JSON.stringify(s.Resource)).not.toContain('*');

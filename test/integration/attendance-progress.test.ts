@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, tokenFor, uniqueId } from './support/client.ts';
-import { createSession, lab, learner } from './support/fixtures.ts';
+import { createSession, lab, learner, moveToRecentPast } from './support/fixtures.ts';
 
 type ErrorBody = { error: { code: string; details?: unknown } };
 type Progress = {
@@ -14,22 +14,19 @@ type Progress = {
   competencies: { competencyId: string; level: string }[];
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A session starting in a few seconds, with a lead, a co-facilitator and an observer, and enrolled learners. */
+/**
+ * A session with a lead and an observer and enrolled learners, recorded by the lab as having taken place a few
+ * minutes ago once they enrolled: attendance is open at real time (no test waits for a session to start).
+ */
 async function startedSession(learners: number) {
   const lead = uniqueId('lead');
   const observer = uniqueId('obs');
-  const s = await createSession(
-    {
-      facilitators: [
-        { trainerId: lead, role: 'lead' },
-        { trainerId: observer, role: 'observer' },
-      ],
-    },
-    // Far enough ahead for enrolments to land before the start, even on a loaded CI machine.
-    { daysFromNow: 15 / 86_400, durationMinutes: 1 },
-  );
+  const s = await createSession({
+    facilitators: [
+      { trainerId: lead, role: 'lead' },
+      { trainerId: observer, role: 'observer' },
+    ],
+  });
   const people = await Promise.all(Array.from({ length: learners }, () => learner('att')));
   const enrolled = await Promise.all(
     people.map((p) =>
@@ -37,8 +34,7 @@ async function startedSession(learners: number) {
     ),
   );
   for (const r of enrolled) expect(r.status, r.text).toBe(201);
-  const wait = new Date(s.start).getTime() - Date.now() + 200;
-  if (wait > 0) await sleep(wait);
+  await moveToRecentPast([s]);
   return {
     s,
     people,

@@ -3,13 +3,15 @@
  * object-level rules (own / other) for routes that address someone's object. A route added to the table without an
  * entry in OBJECT_RULES (or PUBLIC_ROUTES) fails this test: authorization is never left implicit.
  */
-import { existsSync } from 'node:fs';
 import { ROLES, type Role } from '@parcours/domain/roles';
 import type { HttpTrigger } from '@parcours/http/route-types';
 import { describe, expect, it } from 'vitest';
 import { httpRoutes } from '../../functions/routes.ts';
 import { call, tokenFor, uniqueId } from './support/client.ts';
-import { createSession, lab, learner } from './support/fixtures.ts';
+import { createSession, lab, learner, moveToRecentPast } from './support/fixtures.ts';
+import { eventually } from './support/local.ts';
+import { agentIn } from './support/reports.ts';
+import { deliverSessions, registerTrainer, response } from './support/transfer.ts';
 
 type RouteName = keyof typeof httpRoutes;
 
@@ -33,10 +35,46 @@ type ObjectRule =
   | { kind: 'admin' }
   /** Shared reference data every signed-in role may read (e.g. the session calendar). */
   | { kind: 'shared' }
-  /** Object-level rule, attacked here: `check` must try to reach another person's object. */
-  | { kind: 'object'; check: () => Promise<void> }
-  /** Object-level rule attacked in a dedicated test file. */
-  | { kind: 'tested-in'; file: string };
+  /** Object-level rule, attacked here: `check` calls the route as the wrong person and expects 403/404. */
+  | { kind: 'object'; check: () => Promise<void> };
+
+const hrFor = (services: string[]) =>
+  tokenFor({ userId: uniqueId('hr'), roles: ['hr'], hrServices: services });
+
+/**
+ * An HR of `direccte`, an agent of theirs and one of `sous-prefectures`, both already in the reports (as the lab sees
+ * them). Services no other file uses: reports.test.ts asserts on whole services.
+ */
+async function hrScene() {
+  const insider = await agentIn('direccte', 'Inès Direccte');
+  const outsider = await agentIn('sous-prefectures', 'Omar Sous-Préfecture');
+  const listed = await eventually(
+    async () => (await call(`GET`, `/reports/agents/${outsider.id}`, { token: await lab() })).status,
+    (status) => status === 200,
+  );
+  expect(listed).toBe(200);
+  return { hr: await hrFor(['direccte']), insider, outsider };
+}
+
+/** An HR asking a list for a service outside their scope: 403, alone or beside one of theirs. */
+async function outOfScopeRefused(path: string) {
+  const hr = await hrFor(['direccte']);
+  expect((await call('GET', `${path}?service=sous-prefectures`, { token: hr })).status).toBe(403);
+  expect((await call('GET', `${path}?service=direccte,sous-prefectures`, { token: hr })).status).toBe(403);
+  expect((await call('GET', `${path}?service=direccte`, { token: hr })).status).toBe(200);
+}
+
+/** An export made by one HR, and another HR of the same services: exports belong to whoever made them. */
+async function exportOfAnotherHr() {
+  const owner = await hrFor(['direccte']);
+  const other = await hrFor(['direccte']);
+  const r = await call<{ id: string }>('POST', '/reports/exports', {
+    token: owner,
+    body: { report: 'services', format: 'csv' },
+  });
+  expect(r.status, r.text).toBe(201);
+  return { id: r.body.id, owner, other };
+}
 
 const OBJECT_RULES: Partial<Record<RouteName, ObjectRule>> & Record<string, ObjectRule> = {
   'me-get': { kind: 'self' },
@@ -96,7 +134,31 @@ const OBJECT_RULES: Partial<Record<RouteName, ObjectRule>> & Record<string, Obje
       expect((await call('GET', `/sessions/${s.id}/enrolments`, { token: await lab() })).status).toBe(200);
     },
   },
-  'attendance-put': { kind: 'tested-in', file: 'test/integration/attendance-progress.test.ts' },
+  'attendance-put': {
+    kind: 'object',
+    check: async () => {
+      const lead = uniqueId('lead');
+      const observer = uniqueId('obs');
+      const s = await createSession({
+        facilitators: [
+          { trainerId: lead, role: 'lead' },
+          { trainerId: observer, role: 'observer' },
+        ],
+      });
+      const a = await learner();
+      expect((await call('POST', `/sessions/${s.id}/enrolments`, { token: a.token, body: {} })).status).toBe(
+        201,
+      );
+      // Taken place a few minutes ago, so attendance is open at real time.
+      await moveToRecentPast([s]);
+      const body = [{ learnerId: a.id, status: 'present' }];
+      const put = async (token: string) =>
+        (await call('PUT', `/sessions/${s.id}/attendance`, { token, body })).status;
+      expect(await put(await tokenFor({ userId: uniqueId('other'), roles: ['trainer'] }))).toBe(403);
+      expect(await put(await tokenFor({ userId: observer, roles: ['trainer'] }))).toBe(403);
+      expect(await put(await tokenFor({ userId: lead, roles: ['trainer'] }))).toBe(200);
+    },
+  },
   'me-progress': { kind: 'self' },
   'me-paths-join': { kind: 'self' },
   'me-sessions-suggested': { kind: 'self' },
@@ -112,12 +174,74 @@ const OBJECT_RULES: Partial<Record<RouteName, ObjectRule>> & Record<string, Obje
   'lrs-clients-revoke': { kind: 'admin' },
   'trainers-list': { kind: 'admin' },
   'trainers-put': { kind: 'admin' },
-  'trainers-get': { kind: 'tested-in', file: 'test/integration/transfer.test.ts' },
-  'trainer-ladder-get': { kind: 'tested-in', file: 'test/integration/transfer.test.ts' },
-  'trainer-sign-offs-create': { kind: 'tested-in', file: 'test/integration/transfer.test.ts' },
+  'trainers-get': {
+    kind: 'object',
+    check: async () => {
+      const [a, b] = [await registerTrainer('internal'), await registerTrainer('internal')];
+      expect((await call('GET', `/trainers/${b.id}`, { token: a.token })).status).toBe(403);
+      expect((await call('GET', `/trainers/${a.id}`, { token: a.token })).status).toBe(200);
+    },
+  },
+  'trainer-ladder-get': {
+    kind: 'object',
+    check: async () => {
+      const [a, b] = [await registerTrainer('internal'), await registerTrainer('internal')];
+      expect((await call('GET', `/trainers/${b.id}/ladder`, { token: a.token })).status).toBe(403);
+      expect((await call('GET', `/trainers/${a.id}/ladder`, { token: a.token })).status).toBe(200);
+    },
+  },
+  'trainer-sign-offs-create': {
+    kind: 'object',
+    check: async () => {
+      // Only the lab or a certified lead of the module signs a step off; a trainer who is not one cannot, not even
+      // for themselves.
+      const M = 'intelligence-collective';
+      const [a, b] = [
+        await registerTrainer('internal', { modules: [M] }),
+        await registerTrainer('internal', { modules: [M] }),
+      ];
+      const body = { moduleId: M, stepId: 'lead-under-observation' };
+      expect((await call('POST', `/trainers/${b.id}/sign-offs`, { token: a.token, body })).status).toBe(403);
+      expect((await call('POST', `/trainers/${a.id}/sign-offs`, { token: a.token, body })).status).toBe(403);
+    },
+  },
   'me-evaluations-pending': { kind: 'self' },
-  'session-evaluation-put': { kind: 'tested-in', file: 'test/integration/evaluations.test.ts' },
-  'evaluations-aggregates': { kind: 'tested-in', file: 'test/integration/evaluations.test.ts' },
+  'session-evaluation-put': {
+    kind: 'object',
+    check: async () => {
+      const lead = await registerTrainer('internal');
+      const [s] = await deliverSessions([
+        { moduleId: 'intelligence-collective', team: [{ trainerId: lead.id, role: 'lead' }], learners: 1 },
+      ]);
+      const stranger = await learner();
+      const put = async (token: string) =>
+        (await call('PUT', `/sessions/${s!.id}/evaluation`, { token, body: response(4) })).status;
+      expect(await put(stranger.token)).toBe(403);
+      expect(await put(s!.learners[0]!.token)).toBe(201);
+    },
+  },
+  'evaluations-aggregates': {
+    kind: 'object',
+    check: async () => {
+      const [lead, other] = [await registerTrainer('internal'), await registerTrainer('internal')];
+      const [s] = await deliverSessions([
+        { moduleId: 'intelligence-collective', team: [{ trainerId: lead.id, role: 'lead' }], learners: 1 },
+      ]);
+      const get = async (q: string, token: string) =>
+        (await call('GET', `/evaluations/aggregates?${q}`, { token })).status;
+      // Another trainer's ratings, whichever dimension carries the parameter.
+      for (const by of ['trainer', 'session', 'module']) {
+        expect(await get(`by=${by}&trainerId=${lead.id}`, other.token), by).toBe(403);
+      }
+      expect(await get(`by=session&sessionId=${s!.id}`, other.token)).toBe(403);
+      expect(await get(`by=session&sessionId=${s!.id}`, lead.token)).toBe(200);
+      expect(await get(`by=session&trainerId=${lead.id}`, lead.token)).toBe(200);
+      // HR: programme dimensions only, never an individual.
+      const hr = await tokenFor({ userId: uniqueId('hr'), roles: ['hr'] });
+      expect(await get(`by=trainer&trainerId=${lead.id}`, hr)).toBe(403);
+      expect(await get(`by=session&sessionId=${s!.id}`, hr)).toBe(403);
+    },
+  },
   'session-evaluation-window-put': { kind: 'admin' },
   'transfer-kpi': { kind: 'admin' },
   'transfer-forecast': { kind: 'admin' },
@@ -127,14 +251,52 @@ const OBJECT_RULES: Partial<Record<RouteName, ObjectRule>> & Record<string, Obje
   'session-staffing-override': { kind: 'admin' },
   'transfer-staffing-check': { kind: 'admin' },
   'transfer-aggregates-verify': { kind: 'admin' },
-  'reports-agents-get': { kind: 'tested-in', file: 'test/integration/reports.test.ts' },
-  'reports-agents-list': { kind: 'tested-in', file: 'test/integration/reports.test.ts' },
-  'reports-exports-continue': { kind: 'tested-in', file: 'test/integration/reports.test.ts' },
-  'reports-exports-create': { kind: 'tested-in', file: 'test/integration/reports.test.ts' },
-  'reports-exports-get': { kind: 'tested-in', file: 'test/integration/reports.test.ts' },
-  'reports-exports-part': { kind: 'tested-in', file: 'test/integration/reports.test.ts' },
-  'reports-paths': { kind: 'tested-in', file: 'test/integration/reports.test.ts' },
-  'reports-services': { kind: 'tested-in', file: 'test/integration/reports.test.ts' },
+  'reports-agents-get': {
+    kind: 'object',
+    check: async () => {
+      const { hr, insider, outsider } = await hrScene();
+      expect((await call('GET', `/reports/agents/${insider.id}`, { token: hr })).status).toBe(200);
+      expect((await call('GET', `/reports/agents/${outsider.id}`, { token: hr })).status).toBe(404);
+    },
+  },
+  'reports-agents-list': { kind: 'object', check: () => outOfScopeRefused('/reports/agents') },
+  'reports-services': { kind: 'object', check: () => outOfScopeRefused('/reports/services') },
+  'reports-paths': { kind: 'object', check: () => outOfScopeRefused('/reports/paths') },
+  'reports-exports-create': {
+    kind: 'object',
+    check: async () => {
+      const hr = await hrFor(['direccte']);
+      const r = await call('POST', '/reports/exports', {
+        token: hr,
+        body: { report: 'agents', format: 'csv', filters: { service: 'sous-prefectures' } },
+      });
+      expect(r.status).toBe(403);
+    },
+  },
+  'reports-exports-get': {
+    kind: 'object',
+    check: async () => {
+      const { id, other, owner } = await exportOfAnotherHr();
+      expect((await call('GET', `/reports/exports/${id}`, { token: other })).status).toBe(404);
+      expect((await call('GET', `/reports/exports/${id}`, { token: owner })).status).toBe(200);
+    },
+  },
+  'reports-exports-part': {
+    kind: 'object',
+    check: async () => {
+      const { id, other, owner } = await exportOfAnotherHr();
+      expect((await call('GET', `/reports/exports/${id}/parts/1`, { token: other })).status).toBe(404);
+      expect((await call('GET', `/reports/exports/${id}/parts/1`, { token: owner })).status).toBe(200);
+    },
+  },
+  'reports-exports-continue': {
+    kind: 'object',
+    check: async () => {
+      const { id, other, owner } = await exportOfAnotherHr();
+      expect((await call('POST', `/reports/exports/${id}/continue`, { token: other })).status).toBe(404);
+      expect((await call('POST', `/reports/exports/${id}/continue`, { token: owner })).status).toBe(200);
+    },
+  },
 };
 
 const routes = Object.entries(httpRoutes) as [RouteName, HttpTrigger][];
@@ -164,10 +326,6 @@ describe('authorization matrix (generated from the route table)', () => {
       .filter(([name, r]) => r.auth.kind === 'public' && !PUBLIC_ROUTES.has(name))
       .map(([n]) => n);
     expect(accidentallyPublic, 'public routes not in PUBLIC_ROUTES').toEqual([]);
-    const missingFiles = Object.values(OBJECT_RULES).filter(
-      (r) => r.kind === 'tested-in' && !existsSync(r.file),
-    );
-    expect(missingFiles, 'object-level rules pointing at missing test files').toEqual([]);
   });
 
   for (const [name, route] of routes) {

@@ -16,14 +16,7 @@ type Export = {
   xapiStatements: { verb: { id: string }; actor: { account?: { name: string } } }[];
 };
 
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+const until = <T>(fn: () => Promise<T>, ok: (v: T) => boolean) => eventually(fn, ok, { timeoutMs: 30_000 });
 
 describe('data protection: export', () => {
   it('a learner exports their profile, enrolments and the xAPI statements about them', async () => {
@@ -208,7 +201,7 @@ describe('data protection: erasure and the HR reports', () => {
     const listed = await eventually(
       () => agentsPage('service=drac&sort=name'),
       (r) => r.body.items?.find((a) => a.learnerId === x.id)?.modulesCompleted.length === 1,
-      60_000,
+      { timeoutMs: 60_000 },
     );
     expect(ids(listed.body)).toEqual([w.id, x.id, y.id]);
     const everyone = await agentsPage('sort=-activity&limit=1000');

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { call, tokenFor } from './support/client.ts';
 
 describe('walking skeleton: public catalog', () => {
-  it('GET /health reports the table reachable', async () => {
+  it('GET /health reports the database and mail reachable', async () => {
     const r = await call('GET', '/health');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ status: 'ok', table: 'ok' });
+    expect(r.body).toMatchObject({ status: 'ok', dependencies: { database: 'ok', mail: 'ok' } });
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
   });
 

@@ -1,11 +1,10 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE } from '../../packages/local/src/local-env.ts';
+import { LOCAL_REGION, LOCAL_TABLE, localCredentials } from '../../packages/local/src/local-env.ts';
 import { call } from './support/client.ts';
 import { lab } from './support/fixtures.ts';
-import { drainStream } from './support/local.ts';
 import { tableClient } from './support/table.ts';
-import { deliverSessions, registerTrainer, response, sleep } from './support/transfer.ts';
+import { deliverSessions, eventually, registerTrainer, response } from './support/transfer.ts';
 
 type Verification = {
   ok: boolean;
@@ -18,22 +17,23 @@ async function verifyEventually(
   want: (v: Verification) => boolean,
   timeoutMs = 40_000,
 ): Promise<Verification> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    await drainStream();
-    const r = await call<Verification>('POST', '/transfer/aggregates/verify', { token: await lab() });
-    expect(r.status).toBe(200);
-    if (want(r.body) || Date.now() > until) return r.body;
-    await sleep(2_000);
-  }
+  return eventually(
+    async () => {
+      const r = await call<Verification>('POST', '/transfer/aggregates/verify', { token: await lab() });
+      expect(r.status).toBe(200);
+      return r.body;
+    },
+    want,
+    { timeoutMs, intervalMs: 1_000 },
+  );
 }
 
 /** The rebuild command's code, run in this process against the test stack's DynamoDB Local. */
 async function rebuildInProcess() {
   process.env['TABLE_NAME'] = LOCAL_TABLE;
   process.env['AWS_REGION'] = LOCAL_REGION;
-  process.env['AWS_ACCESS_KEY_ID'] = LOCAL_CREDENTIALS.accessKeyId;
-  process.env['AWS_SECRET_ACCESS_KEY'] = LOCAL_CREDENTIALS.secretAccessKey;
+  process.env['AWS_ACCESS_KEY_ID'] = localCredentials().accessKeyId;
+  process.env['AWS_SECRET_ACCESS_KEY'] = localCredentials().secretAccessKey;
   process.env['DYNAMODB_ENDPOINT'] = inject('dynamoEndpoint');
   const { rebuildTransferData } = await import('../../functions/lib/transfer/rebuild.ts');
   return rebuildTransferData();

@@ -83,6 +83,8 @@ describe('Communication 2.3 State resource', () => {
     const base = stateContext();
     const registration = randomUUID();
     await lrs('PUT', '/activities/state', { query: { ...base, stateId: 'a' }, json: {} });
+    // Not a business rule: the LRS stamps documents with the wall clock at millisecond resolution, and `since` is
+    // exclusive; 20 ms on each side keeps the three stamps distinct.
     await new Promise((r) => setTimeout(r, 20));
     const since = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 20));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { nowIso } from '@parcours/domain/clock';
 import { pseudonymizeStatement } from '@parcours/domain/pseudonymize';
 import { documentClient, keys, tableName } from '@parcours/store';
 import {
@@ -63,7 +64,7 @@ async function agentStatementIds(agent: Agent): Promise<string[]> {
  * - the erasure itself is recorded (who, when, counts) under a hash of the id, and audited.
  */
 export async function erasePerson(userId: string, actorId: string, reason?: string) {
-  const now = new Date().toISOString();
+  const now = nowIso();
   const hash = subjectHash(userId);
   const record = await beginErasure(hash, actorId, now, reason);
   const pseudonym = { homePage: PSEUDONYM_HOME_PAGE, name: record.pseudonym };
@@ -136,6 +137,6 @@ export async function erasePerson(userId: string, actorId: string, reason?: stri
     itemsDeleted: deleted,
     reportRowsDeleted: reportRows,
   };
-  await finishErasure(hash, actorId, new Date().toISOString(), counts);
+  await finishErasure(hash, actorId, nowIso(), counts);
   return { erasureId: hash, status: 'done' as const, counts };
 }

@@ -1,3 +1,4 @@
+import { nowIso } from '@parcours/domain/clock';
 import { keys } from '@parcours/store';
 import {
   enrolmentRecordsOf,
@@ -61,7 +62,7 @@ export async function exportPersonalData(userId: string) {
 
   return {
     userId,
-    exportedAt: new Date().toISOString(),
+    exportedAt: nowIso(),
     profile: byEntity.get('user-profile')?.[0] ?? null,
     pathMemberships: byEntity.get('path-membership') ?? [],
     enrolments: enrolments.map(withoutStorageAttributes),

@@ -1,3 +1,4 @@
+import { nowIso } from '@parcours/domain/clock';
 import { conflict, invalid, notFound } from '@parcours/domain/errors';
 import { keys } from '@parcours/store';
 import {
@@ -25,7 +26,7 @@ export interface LrsClientView {
   status: 'active' | 'expired' | 'revoked';
 }
 
-export function toClientView(c: LrsClientItem, now = new Date().toISOString()): LrsClientView {
+export function toClientView(c: LrsClientItem, now = nowIso()): LrsClientView {
   return {
     key: c.key,
     name: c.name,
@@ -47,7 +48,7 @@ export async function createLrsClient(input: {
   /** Fixed credentials (the local demo only); random otherwise. */
   fixed?: { key: string; secret: string };
 }): Promise<LrsClientView & { secret: string }> {
-  const now = new Date().toISOString();
+  const now = nowIso();
   if (input.validUntil && input.validUntil <= now)
     throw invalid('valid-until-past', 'validUntil must be in the future');
   const key = input.fixed?.key ?? newKey();
@@ -72,7 +73,7 @@ export async function createLrsClient(input: {
 }
 
 export async function listClients(): Promise<LrsClientView[]> {
-  const now = new Date().toISOString();
+  const now = nowIso();
   return (await listLrsClients()).map((c) => toClientView(c, now));
 }
 
@@ -81,13 +82,13 @@ export async function rotateClient(key: string, by: string): Promise<LrsClientVi
   if (!existing) throw notFound('lrs-client', key);
   if (existing.revokedAt) throw invalid('lrs-client-revoked', 'A revoked credential cannot be rotated');
   const secret = newSecret();
-  const updated = await rotateLrsClientSecret(key, await hashSecret(secret), by, new Date().toISOString());
+  const updated = await rotateLrsClientSecret(key, await hashSecret(secret), by, nowIso());
   if (!updated) throw invalid('lrs-client-revoked', 'A revoked credential cannot be rotated');
   return { ...toClientView(updated), secret };
 }
 
 export async function revokeClient(key: string, by: string): Promise<LrsClientView> {
-  const updated = await revokeLrsClient(key, by, new Date().toISOString());
+  const updated = await revokeLrsClient(key, by, nowIso());
   if (!updated) throw notFound('lrs-client', key);
   return toClientView(updated);
 }

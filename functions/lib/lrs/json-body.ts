@@ -1,3 +1,4 @@
+import { JSON_TOO_DEEP_MESSAGE, jsonTooDeep } from '@parcours/domain/limits';
 import { badRequest } from './errors.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -11,10 +12,12 @@ export function parseJsonBytes(body: Buffer | undefined, what: string): unknown 
   } catch {
     throw badRequest('invalid-utf8', `${what} is not valid UTF-8 (Communication 1.4.s1.b1)`);
   }
+  if (jsonTooDeep(text)) throw badRequest('json-too-deep', `${what}: ${JSON_TOO_DEEP_MESSAGE}`);
   try {
     return JSON.parse(text);
-  } catch (e) {
-    throw badRequest('malformed-json', `${what} is not valid JSON: ${(e as Error).message}`);
+  } catch {
+    // The parser's own message (engine-specific wording) is not an API contract.
+    throw badRequest('malformed-json', `${what} is not valid JSON`);
   }
 }
 

@@ -1,5 +1,7 @@
+import { nowDate } from '@parcours/domain/clock';
 import type { ApiEvent, ApiResult } from '@parcours/http';
 import { logger } from '@parcours/http';
+import { isDependencyOutage, OUTAGE_BODY, OUTAGE_RETRY_AFTER_SECONDS } from '@parcours/http/outage';
 import { keys } from '@parcours/store';
 import { CredentialCheckFailed } from '@parcours/store/xapi-statements';
 import { applyAlternateSyntax } from './alternate-syntax.ts';
@@ -136,7 +138,9 @@ async function withConsistency(
 }
 
 export async function handleLrsEvent(event: ApiEvent): Promise<ApiResult> {
+  // Stored timestamps and the consistency bound follow the wall clock; credential expiry is a business rule.
   const now = new Date();
+  const authAt = nowDate();
   let head = false;
   try {
     const raw = requestFromEvent(event);
@@ -155,8 +159,8 @@ export async function handleLrsEvent(event: ApiEvent): Promise<ApiResult> {
       // Credentials first: an anonymous caller learns nothing, not even which versions are accepted. Statement
       // writes may use a credential verified earlier, checked inside their own transaction (auth.ts).
       principal = isWrite
-        ? await authenticateForWrite(req.headers['authorization'], now)
-        : await authenticate(req.headers['authorization'], now);
+        ? await authenticateForWrite(req.headers['authorization'], authAt)
+        : await authenticate(req.headers['authorization'], authAt);
       checkVersionHeader(req.headers['x-experience-api-version']);
       const permission = permissionFor(req.resource, req.method)!;
       if (!grant(principal.scopes, permission).allowed) {
@@ -175,7 +179,7 @@ export async function handleLrsEvent(event: ApiEvent): Promise<ApiResult> {
       // The remembered credential was revoked, rotated or expired meanwhile (nothing was written): read it again,
       // which answers 401 in those cases, and retry once with the credential as read.
       forgetCredential(principal.key);
-      principal = await authenticate(req.headers['authorization'], now);
+      principal = await authenticate(req.headers['authorization'], authAt);
       res = await dispatch(req, principal, now);
     }
     return toResult(await withConsistency(req.resource, res, now), head);
@@ -184,6 +188,13 @@ export async function handleLrsEvent(event: ApiEvent): Promise<ApiResult> {
       const resource = event.rawPath?.slice(XAPI_BASE_PATH.length);
       return toResult(
         await withConsistency(resource, errorResponse(e), now).catch(() => errorResponse(e)),
+        head,
+      );
+    }
+    if (isDependencyOutage(e)) {
+      logger.warn('LRS dependency unavailable', { error: e instanceof Error ? e.name : String(e) });
+      return toResult(
+        jsonResponse(503, OUTAGE_BODY, { 'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS) }),
         head,
       );
     }

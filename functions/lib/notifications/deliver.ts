@@ -92,7 +92,14 @@ export async function runTick(opts: { now: string; deadline: number }): Promise<
       const retentionMs = status === 'failed' ? settings.retention.failed : settings.retention.cancelled;
       await markFinishedUnsent(n, { status, now, token, reason, retentionMs, ...(error ? { error } : {}) });
       result[status] += 1;
-      if (status === 'failed') logger.warn('notification failed', { id: n.id, kind: n.kind, reason, error });
+      // A person without an address is a data state the lab sees in the failed list, not an operational alarm.
+      if (status === 'failed')
+        (reason === 'no-address' ? logger.info : logger.warn).call(logger, 'notification failed', {
+          id: n.id,
+          kind: n.kind,
+          reason,
+          error,
+        });
     };
     if (n.attempts > d.maxAttempts)
       return finish('failed', 'max-attempts', n.lastError ?? 'claims kept expiring');

@@ -1,3 +1,4 @@
+import { nowIso } from '@parcours/domain/clock';
 import { conflict, invalid } from '@parcours/domain/errors';
 import { verifyLinkToken } from '@parcours/domain/notifications/links';
 import type { Locale, Principal } from '@parcours/domain/roles';
@@ -51,7 +52,7 @@ export async function updateMyProfile(
       ...(body.locale !== undefined ? { locale: body.locale } : {}),
       ...(body.email !== undefined ? { email: body.email, emailSource: 'user' as const } : {}),
     },
-    new Date().toISOString(),
+    nowIso(),
   );
 }
 
@@ -61,7 +62,7 @@ export async function setMyPreferences(
   prefs: NotificationPreferences,
 ): Promise<UserProfileItem> {
   await myProfile(principal, event);
-  return updateProfile(principal.userId, { preferences: prefs }, new Date().toISOString());
+  return updateProfile(principal.userId, { preferences: prefs }, nowIso());
 }
 
 const UNSUBSCRIBED: Record<Locale, string> = {
@@ -73,11 +74,7 @@ const UNSUBSCRIBED: Record<Locale, string> = {
 export async function unsubscribeWithToken(token: string) {
   const userId = verifyLinkToken(token, 'unsubscribe', linkConfig().LINK_SIGNING_SECRET);
   if (!userId) throw invalid('invalid-token', 'This unsubscribe link is not valid');
-  const p = await updateProfile(
-    userId,
-    { preferences: { nonEssentialEmails: false } },
-    new Date().toISOString(),
-  );
+  const p = await updateProfile(userId, { preferences: { nonEssentialEmails: false } }, nowIso());
   return {
     preferences: toProfileView(p).preferences,
     message: UNSUBSCRIBED[p.locale === 'en' ? 'en' : 'fr'],

@@ -1,4 +1,6 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { GetAccountCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { isDependencyOutage } from '@parcours/http/outage';
 import { z } from 'zod';
 
 /**
@@ -89,4 +91,26 @@ export function classifySendError(e: unknown): SendFailure {
   const throttled = /Throttl|TooManyRequests|SendingPaused|ServiceUnavailable/i.test(name);
   const outage = status === undefined || status >= 500 || throttled;
   return { permanent: false, outage, message };
+}
+
+let probeClient: SESv2Client | undefined;
+
+/**
+ * Whether the mail service answers (for `/health`): a cheap read of the account (`GetAccount`, which the SES sink
+ * also serves; allowed by the function's role). Any answer from the service counts, even a refusal; a network
+ * failure, a timeout or a 5xx means mail is down.
+ */
+export async function probeMail(env: NodeJS.ProcessEnv = process.env): Promise<'ok' | 'down'> {
+  probeClient ??= new SESv2Client({
+    region: env['AWS_REGION'] ?? 'eu-west-3',
+    ...(env['SES_ENDPOINT'] ? { endpoint: env['SES_ENDPOINT'] } : {}),
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+  });
+  try {
+    await probeClient.send(new GetAccountCommand({}));
+    return 'ok';
+  } catch (e) {
+    return isDependencyOutage(e) ? 'down' : 'ok';
+  }
 }

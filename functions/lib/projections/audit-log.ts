@@ -1,4 +1,5 @@
 import { auditEntryFor } from '@parcours/domain/audit';
+import { nowIso } from '@parcours/domain/clock';
 import { putAuditEntry } from '@parcours/store/audit-repo';
 import type { Projection } from './projection.ts';
 
@@ -26,7 +27,7 @@ export const auditLog: Projection = {
       entity: change.entity,
       ...(change.newImage ? { newImage: change.newImage } : {}),
       ...(change.oldImage ? { oldImage: change.oldImage } : {}),
-      approximateTime: new Date().toISOString(),
+      approximateTime: nowIso(),
     });
     if (entry) await putAuditEntry(entry, change.sequenceNumber);
   },

@@ -1,4 +1,5 @@
 import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { notificationSettings } from '@parcours/domain/content/notification-settings';
 import { questionnaire } from '@parcours/domain/content/transfer-content';
@@ -52,7 +53,7 @@ function sessionFacts(i: Image): SessionFacts | undefined {
 async function applyPlan(plan: NotificationPlan): Promise<void> {
   if (plan.create.length === 0 && plan.cancel.length === 0) return;
   const settings = notificationSettings();
-  const now = new Date().toISOString();
+  const now = nowIso();
   const creating = new Set(plan.create.map((d) => d.id));
   for (const c of plan.cancel) {
     await cancelPendingNotifications(c.subject, {
@@ -111,7 +112,7 @@ async function onEvaluationWindow(r: ChangeRecord): Promise<void> {
   const enrolments = (await listSessionEnrolments(sessionId)).map(
     (e) => enrolmentFacts(e as unknown as Image)!,
   );
-  const at = String(r.newImage?.['setAt'] ?? new Date().toISOString());
+  const at = String(r.newImage?.['setAt'] ?? nowIso());
   await applyPlan(planWindowChange({ old, new: cur }, session, enrolments, at, notificationSettings()));
 }
 

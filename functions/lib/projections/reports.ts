@@ -1,5 +1,6 @@
 import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import type { EnrolmentStatus } from '@parcours/domain/api/sessions-api';
+import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { serviceResolver } from '@parcours/domain/reports/agent-report';
 import { enrolmentContribution, evaluationContribution } from '@parcours/domain/reports/contributions';
@@ -43,7 +44,7 @@ async function onSource(
     contribution: r.newImage ? contributionOf(r.newImage) : {},
     // Images of one item arrive in order; the guard also protects a rebuild from an older image arriving late.
     at: String(img['updatedAt'] ?? img['createdAt'] ?? ''),
-    now: new Date().toISOString(),
+    now: nowIso(),
   });
 }
 

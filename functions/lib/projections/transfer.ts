@@ -1,4 +1,5 @@
 import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { nowIso } from '@parcours/domain/clock';
 import { ladderDefFor } from '@parcours/domain/content/transfer-content';
 import { listAgenda } from '@parcours/store/trainer-repo';
 import {
@@ -84,7 +85,7 @@ async function onTrainer(r: ChangeRecord): Promise<void> {
   const after = JSON.stringify(r.newImage?.['kindHistory'] ?? null);
   if (r.eventName === 'MODIFY' && before === after) return;
   const trainerId = String((r.newImage ?? r.oldImage)?.['trainerId']);
-  const now = new Date().toISOString();
+  const now = nowIso();
   const agenda = await listAgenda(trainerId);
   const sessions = new Set([
     ...agenda.filter((a) => a.start <= now).map((a) => a.sessionId),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { CreateExportInput } from '@parcours/domain/api/reports-api';
+import { nowDate, nowIso } from '@parcours/domain/clock';
 import { reportSettings } from '@parcours/domain/content/report-settings';
 import { conflict, notFound } from '@parcours/domain/errors';
 import { decodeSummary } from '@parcours/domain/reports/agent-model';
@@ -175,7 +176,7 @@ async function runJob(job: ExportJobItem, principal: Principal): Promise<ExportJ
       status: final ? 'ready' : 'running',
       ...(final || lastPos === undefined ? {} : { resume: lastPos }),
       v: readVersion + 1,
-      updatedAt: new Date().toISOString(),
+      updatedAt: nowIso(),
     };
     if (final) delete job.resume;
     try {
@@ -249,7 +250,7 @@ export async function createExport(principal: Principal, body: CreateExportInput
       missingEntry: f.missingEntry,
     });
   }
-  const now = new Date();
+  const now = nowDate();
   const id = randomUUID();
   const retention = reportSettings().exports.retentionDays;
   const job: ExportJobItem = {

@@ -1,3 +1,4 @@
+import { nowDate } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { reportSettings } from '@parcours/domain/content/report-settings';
 import type { AgentSummary } from '@parcours/domain/reports/agent-model';
@@ -36,7 +37,7 @@ export function csvDocument(header: readonly string[], rows: readonly Cell[][]):
   return out;
 }
 
-export function todayStamp(now = new Date()): string {
+export function todayStamp(now = nowDate()): string {
   return now.toISOString().slice(0, 10).replaceAll('-', '');
 }
 

@@ -1,3 +1,4 @@
+import { nowDate, nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { reportSettings, targetsFor } from '@parcours/domain/content/report-settings';
 import { addCounters, buildMatrix, type Counters, pathStats } from '@parcours/domain/reports/aggregates';
@@ -16,7 +17,7 @@ import { createHrSummary, type HrSummaryItem } from '@parcours/store/report-summ
 export async function runMonthlySummary(opts: { month?: string; now?: Date } = {}) {
   const c = catalog();
   const settings = reportSettings();
-  const month = opts.month ?? previousMonth(parisMonth((opts.now ?? new Date()).toISOString()));
+  const month = opts.month ?? previousMonth(parisMonth((opts.now ?? nowDate()).toISOString()));
   const pathIds = [...c.paths.map((p) => p.id), NO_PATH];
   const [pathItems, matrix] = await Promise.all([
     readPathCounters(pathIds, month, month),
@@ -58,7 +59,7 @@ export async function runMonthlySummary(opts: { month?: string; now?: Date } = {
       template: 'hr-monthly-summary',
       vars,
       status: 'pending',
-      createdAt: new Date().toISOString(),
+      createdAt: nowIso(),
     };
     // Recorded once; its stream record hands it to the notifications projection (at least once, id per month and
     // recipient), so a crash after this write loses no e-mail.

@@ -1,3 +1,4 @@
+import { nowDate } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { invalid } from '@parcours/domain/errors';
 import {
@@ -25,7 +26,7 @@ export interface PathsQuery {
 }
 
 /** Default period: the last 12 months, this one included (Paris time). */
-export function defaultPeriod(now = new Date()): { from: string; to: string } {
+export function defaultPeriod(now = nowDate()): { from: string; to: string } {
   const to = parisMonth(now.toISOString());
   let from = to;
   for (let i = 0; i < 11; i++) from = previousMonth(from);

@@ -11,7 +11,8 @@
  * Target: `--local` (the `npm start` stack: DynamoDB Local on :8000), `--endpoint <url>` (another DynamoDB Local), or
  * AWS with `TABLE_NAME` (and the usual AWS credentials and region) in the environment.
  */
-import { LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE } from '../../../packages/local/src/local-env.ts';
+import { join } from 'node:path';
+import { LOCAL_REGION, LOCAL_TABLE, localCredentials } from '../../../packages/local/src/local-env.ts';
 
 const args = process.argv.slice(2);
 const value = (flag: string) => {
@@ -23,8 +24,10 @@ if (endpoint) {
   process.env['DYNAMODB_ENDPOINT'] = endpoint;
   process.env['TABLE_NAME'] ??= LOCAL_TABLE;
   process.env['AWS_REGION'] = LOCAL_REGION;
-  process.env['AWS_ACCESS_KEY_ID'] = LOCAL_CREDENTIALS.accessKeyId;
-  process.env['AWS_SECRET_ACCESS_KEY'] = LOCAL_CREDENTIALS.secretAccessKey;
+  // The `npm start` database's key, or the one a test stack exported (PARCOURS_LOCAL_ACCESS_KEY).
+  const credentials = localCredentials({ dataDir: join(import.meta.dirname, '../../../.local-data') });
+  process.env['AWS_ACCESS_KEY_ID'] = credentials.accessKeyId;
+  process.env['AWS_SECRET_ACCESS_KEY'] = credentials.secretAccessKey;
 }
 if (!process.env['TABLE_NAME']) {
   console.error('Set TABLE_NAME (AWS), or pass --local / --endpoint <url>.');

@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { EnrolmentStatus } from '@parcours/domain/api/sessions-api';
+import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { decodeSummary } from '@parcours/domain/reports/agent-model';
 import { serviceResolver } from '@parcours/domain/reports/agent-report';
@@ -119,7 +120,7 @@ export async function rebuildMonths(from: string, to: string, log: Log = () => {
           sourceSk: String(e['sk']),
           contribution: enrolmentContributionOf(e),
           at: String(e['updatedAt'] ?? ''),
-          now: new Date().toISOString(),
+          now: nowIso(),
         });
       }
     });
@@ -198,7 +199,7 @@ export async function rebuildAll(opts: { segments?: number; log?: Log } = {}) {
     agents,
     sources,
     retained: [...erased.values()],
-    now: new Date().toISOString(),
+    now: nowIso(),
   });
   await batchWriteAll(
     items.map((put) => ({ put })),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { reportSettings } from '@parcours/domain/content/report-settings';
 import { encodeSummary, listingEntries } from '@parcours/domain/reports/agent-model';
@@ -45,10 +46,7 @@ export type RecomputeOutcome = 'unchanged' | 'written' | 'deleted' | 'erased';
  * the transaction requires it to be absent, so a late stream record, a replay or a Query-based rebuild racing the
  * erasure finds it on the next attempt and removes whatever row it meets instead (`removeErasedAgent`).
  */
-export async function recomputeAgent(
-  learnerId: string,
-  now = new Date().toISOString(),
-): Promise<RecomputeOutcome> {
+export async function recomputeAgent(learnerId: string, now = nowIso()): Promise<RecomputeOutcome> {
   const subject = erasureSubjectHash(learnerId);
   return withOptimisticRetry<RecomputeOutcome>(
     async () => {
@@ -81,7 +79,7 @@ export async function recomputeAgent(
  * contribution stays in the aggregates (kept on the erasure record, which must already exist: `beginErasure`).
  * Idempotent: once the row is gone there is nothing to do. Returns whether a row was removed by this call.
  */
-export async function removeErasedAgent(learnerId: string, now = new Date().toISOString()): Promise<boolean> {
+export async function removeErasedAgent(learnerId: string, now = nowIso()): Promise<boolean> {
   const subject = erasureSubjectHash(learnerId);
   return withOptimisticRetry<boolean>(
     async () => {

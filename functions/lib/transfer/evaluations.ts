@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AGGREGATE_DIMENSIONS } from '@parcours/domain/api/transfer-api';
+import { nowIso, nowMs } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { questionnaire, transferSettings } from '@parcours/domain/content/transfer-content';
 import { AppError, forbidden, invalid, notFound } from '@parcours/domain/errors';
@@ -71,7 +72,7 @@ export async function submitEvaluation(principal: Principal, sessionId: string, 
     getEnrolment(sessionId, principal.userId),
     windowOf(session),
   ]);
-  const now = new Date().toISOString();
+  const now = nowIso();
   checkEvaluationOpen({ enrolmentStatus: enrolment?.status, window, now });
   const module = catalog().modules.find((m) => m.id === session.moduleId);
   if (!module) throw notFound('module', session.moduleId);
@@ -154,14 +155,14 @@ function questionText(text: { fr: string; en: string }, locale: Locale, vars: Re
 export async function pendingEvaluations(principal: Principal) {
   const q = questionnaire();
   const locale = principal.locale;
-  const now = new Date().toISOString();
+  const now = nowIso();
   const [state, links] = await Promise.all([
     readLearnerState(principal.userId),
     listEvaluationLinks(principal.userId),
   ]);
   const linkBySession = new Map(links.map((l) => [l.sessionId, l]));
   // Windows last days (the lab may extend one): sessions over for more than a year are not even read.
-  const horizon = new Date(Date.now() - 365 * 86_400_000).toISOString();
+  const horizon = new Date(nowMs() - 365 * 86_400_000).toISOString();
   const candidates = state.bookings.filter((b) => EVALUATING_STATUSES.includes(b.status) && b.end >= horizon);
   const items = [];
   for (const b of candidates) {
@@ -226,7 +227,7 @@ export async function moveEvaluationWindow(
       closesAt: body.closesAt,
       windowDays: base.windowDays,
     },
-    { by: principal.userId, at: new Date().toISOString(), reason: body.reason },
+    { by: principal.userId, at: nowIso(), reason: body.reason },
   );
 }
 
@@ -278,6 +279,11 @@ export async function satisfactionAggregates(
       );
     }
   }
+  // The same rule for every dimension: only the lab may name another trainer. (A parameter that some dimensions
+  // ignore must not be silently answered with the caller's own rows.)
+  if (!isLab && query.trainerId !== undefined && query.trainerId !== principal.userId) {
+    throw forbidden('Trainers only see their own ratings', 'not-your-ratings');
+  }
   const out = (items: SatisfactionView[], comments?: string[]) => ({
     by: query.by,
     minResponses: min,
@@ -304,9 +310,6 @@ export async function satisfactionAggregates(
     }
     case 'trainer': {
       const trainerId = query.trainerId ?? (isLab ? undefined : principal.userId);
-      if (!isLab && trainerId !== principal.userId) {
-        throw forbidden('Trainers only see their own ratings', 'not-your-ratings');
-      }
       if (trainerId && query.moduleId) {
         const group = groups.satTrainerModule(trainerId);
         const a = await getAggregates([{ group, member: query.moduleId }]);
@@ -340,8 +343,9 @@ export async function satisfactionAggregates(
             : undefined;
         return out([view], comments);
       }
-      if (!isLab) {
-        const delivered = (await listDelivered(principal.userId)).filter(
+      const trainerId = query.trainerId ?? (isLab ? undefined : principal.userId);
+      if (trainerId) {
+        const delivered = (await listDelivered(trainerId)).filter(
           (d) => !query.moduleId || d.moduleId === query.moduleId,
         );
         const ids = delivered.map((d) => ({

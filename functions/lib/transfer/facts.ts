@@ -1,3 +1,4 @@
+import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { ladderDefFor, questionnaire, transferSettings } from '@parcours/domain/content/transfer-content';
 import { evaluationWindow } from '@parcours/domain/evaluations/window';
@@ -136,7 +137,7 @@ export async function recordSession(sessionId: string): Promise<TrainerModule[]>
     session ? computeSessionFact(session) : Promise.resolve(undefined),
     getDeliveryFact(sessionId),
   ]);
-  const now = new Date().toISOString();
+  const now = nowIso();
   if (fact && session) {
     const ref = sessionRef(session);
     await Promise.all([
@@ -256,7 +257,7 @@ export async function computeLadder(
   moduleId: string,
   opts: { trainer?: TrainerItem | undefined; certs?: ReadonlyMap<string, string>; now?: string } = {},
 ): Promise<LadderState> {
-  const now = opts.now ?? new Date().toISOString();
+  const now = opts.now ?? nowIso();
   const ownSignOffs = listTrainerSignOffs(trainerId, moduleId);
   const [trainer, delivered, signOffs, rating, certs] = await Promise.all([
     opts.trainer !== undefined ? Promise.resolve(opts.trainer) : getTrainer(trainerId),
@@ -300,7 +301,7 @@ export function hasSubstance(s: LadderState): boolean {
 
 export async function refreshLadderSnapshot(p: TrainerModule): Promise<void> {
   const state = await computeLadder(p.trainerId, p.moduleId);
-  if (hasSubstance(state)) await putLadderSnapshot(snapshotOf(state), new Date().toISOString());
+  if (hasSubstance(state)) await putLadderSnapshot(snapshotOf(state), nowIso());
   else await deleteLadderSnapshot(p.moduleId, p.trainerId);
 }
 

@@ -1,3 +1,4 @@
+import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import {
   ladderDefFor,
@@ -70,7 +71,7 @@ export async function deliveryMixKpi(q: {
     group = groups.mixAll;
     moduleIds = catalog().modules.map((m) => m.id);
   }
-  const today = periodOf(new Date().toISOString()).date;
+  const today = periodOf(nowIso()).date;
   const from = q.from ?? settings.programmeStart;
   const to = q.to ?? today;
   const [members, certifications] = await Promise.all([
@@ -124,14 +125,14 @@ const modulesOrOne = (moduleId?: string) => {
 };
 
 export async function transferForecast(q: { moduleId?: string | undefined }) {
-  const now = new Date().toISOString();
+  const now = nowIso();
   const modules = modulesOrOne(q.moduleId);
   const items = await Promise.all(modules.map(async (m) => forecastOf(m, await moduleInputs(m), now)));
   return { generatedAt: now, items };
 }
 
 export async function transferAlerts(q: { moduleId?: string | undefined }) {
-  const now = new Date().toISOString();
+  const now = nowIso();
   const modules = modulesOrOne(q.moduleId);
   const lists = await Promise.all(
     modules.map(async (m) => {

@@ -1,3 +1,4 @@
+import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { ladderDefFor, transferSettings } from '@parcours/domain/content/transfer-content';
 import {
@@ -166,10 +167,7 @@ export interface Verification {
 }
 
 /** Compares the stored derived data with a recomputation from the sources (read-only). */
-export async function verifyTransferData(
-  now = new Date().toISOString(),
-  maxDifferences = 50,
-): Promise<Verification> {
+export async function verifyTransferData(now = nowIso(), maxDifferences = 50): Promise<Verification> {
   const exp = await expectedState(now);
   const registry = await listTrainers();
   const trainerIds = [
@@ -219,7 +217,7 @@ export async function verifyTransferData(
 export async function rebuildTransferData(
   opts: { now?: string; log?: (m: string) => void } = {},
 ): Promise<Verification> {
-  const now = opts.now ?? new Date().toISOString();
+  const now = opts.now ?? nowIso();
   const log = opts.log ?? (() => undefined);
   const exp = await expectedState(now);
   log(`sources: ${exp.sessions.length} completed sessions, ${exp.responses.length} responses`);

@@ -1,4 +1,5 @@
 import type { Facilitator } from '@parcours/domain/api/sessions-api';
+import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { ladderDefFor } from '@parcours/domain/content/transfer-content';
 import { conflict, notFound } from '@parcours/domain/errors';
@@ -110,7 +111,7 @@ export async function overrideStaffing(principal: Principal, sessionId: string, 
     sessionId,
     code: 'no-certified-lead',
     by: principal.userId,
-    at: new Date().toISOString(),
+    at: nowIso(),
     reason,
   });
   return sessionStaffingCheck(sessionId);

@@ -1,3 +1,4 @@
+import { nowDate } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { putIfAbsent } from '@parcours/store/put-if-absent';
 import type { TransactItem } from '@parcours/store/transact';
@@ -13,12 +14,12 @@ import { systemStatementItem } from '../lrs/authority.ts';
 const toItem = systemStatementItem;
 
 /** The TransactWriteItems op storing one Statement (conditional on its id being free). */
-export function statementOp(statement: Statement, now = new Date()): TransactItem {
+export function statementOp(statement: Statement, now = nowDate()): TransactItem {
   return statementPutOp(toItem(statement, now));
 }
 
 /** Stores a Statement unless one with the same id exists (re-emission after a stream replay is a no-op). */
-export function putStatementOnce(statement: Statement, now = new Date()): Promise<boolean> {
+export function putStatementOnce(statement: Statement, now = nowDate()): Promise<boolean> {
   return putIfAbsent(toItem(statement, now) as unknown as Record<string, unknown>);
 }
 

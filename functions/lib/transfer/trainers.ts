@@ -1,4 +1,5 @@
 import type { PutTrainerInput } from '@parcours/domain/api/transfer-api';
+import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { ladderDefFor } from '@parcours/domain/content/transfer-content';
 import { forbidden, invalid, notFound } from '@parcours/domain/errors';
@@ -61,7 +62,7 @@ export async function writeTrainer(principal: Principal, trainerId: string, body
     throw invalid('unknown-service', `Unknown service '${body.homeServiceId}'`);
   }
   const before = await getTrainer(trainerId);
-  const saved = await putTrainer(trainerId, body, { by: principal.userId, now: new Date().toISOString() });
+  const saved = await putTrainer(trainerId, body, { by: principal.userId, now: nowIso() });
   return { created: before === undefined, trainer: toTrainerView(saved) };
 }
 
@@ -105,7 +106,7 @@ export async function signOff(
 ) {
   if (!catalog().modules.some((m) => m.id === body.moduleId)) throw notFound('module', body.moduleId);
   const isLab = hasRole(principal, 'lab');
-  const now = new Date().toISOString();
+  const now = nowIso();
   if (body.effectiveAt && body.effectiveAt > now)
     throw invalid('effective-in-future', 'effectiveAt cannot be in the future');
   const [trainer, certs] = await Promise.all([

@@ -9,6 +9,7 @@ import type {
 import type { z } from 'zod';
 import { type Claims, principalFromClaims } from './claims.ts';
 import { logger, redact } from './logger.ts';
+import { isDependencyOutage, OUTAGE_BODY, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
 import { errorResponse, json, SECURITY_HEADERS } from './responses.ts';
 import type { HttpTrigger } from './route-types.ts';
 import { STATUS_BY_KIND } from './status.ts';
@@ -51,6 +52,14 @@ const errorMapper = (): MiddlewareObj<ApiEvent, ApiResult> => ({
       request.response = errorResponse(STATUS_BY_KIND[e.kind], e.code, e.message, e.details);
       if (e.kind === 'unauthenticated')
         request.response.headers = { ...request.response.headers, 'www-authenticate': 'Bearer' };
+      return;
+    }
+    if (isDependencyOutage(e)) {
+      logger.warn('dependency unavailable', {
+        error: e instanceof Error ? { name: e.name, message: e.message } : String(e),
+        route: request.event.routeKey,
+      });
+      request.response = json(503, OUTAGE_BODY, { 'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS) });
       return;
     }
     // 5xx bodies are generic: the detail goes to the logs (redacted), never to the caller.

@@ -30,6 +30,8 @@ export interface HttpTrigger {
 export interface TableAccess {
   readonly table: 'none' | 'read' | 'write';
   readonly ses?: boolean;
+  /** The function checks that mail answers (`/health`): read-only SES account access, no sending. */
+  readonly mailProbe?: boolean;
   /** The function signs or verifies e-mail links (one-click unsubscribe): it gets LINK_SIGNING_SECRET. */
   readonly linkSecret?: boolean;
 }

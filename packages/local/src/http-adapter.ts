@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { errorResponse } from '@parcours/http/responses';
+import { LIMITS } from '@parcours/domain/limits';
+import { isDependencyOutage, OUTAGE_BODY, OUTAGE_RETRY_AFTER_SECONDS } from '@parcours/http/outage';
+import { errorResponse, json } from '@parcours/http/responses';
 import type { FunctionDef } from '@parcours/http/route-types';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -9,7 +11,8 @@ import type {
 } from 'aws-lambda';
 import type { LocalTokens } from './local-tokens.ts';
 import { tokenRequestSchema } from './local-tokens.ts';
-import { type CompiledRoute, compileRoute, matchRoute } from './route-matcher.ts';
+import { NOW_HEADER, requestedOffset, withClockOffset } from './request-clock.ts';
+import { type CompiledRoute, compileRoute, isMalformedPath, matchRoute } from './route-matcher.ts';
 import { isWebPath, serveWebApp, type WebAppOptions } from './web-static.ts';
 
 export type HttpHandler = (
@@ -17,9 +20,6 @@ export type HttpHandler = (
   context: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 export type HandlerLoader = (name: string) => Promise<HttpHandler>;
-
-/** API Gateway's payload limit for HTTP APIs (10 MB); beyond it AWS answers 413 before any Lambda runs. */
-const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
 /** Media types API Gateway passes through as text; everything else arrives base64-encoded. */
 function isTextual(contentType: string | undefined): boolean {
@@ -43,15 +43,22 @@ function renderClaims(claims: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/**
+ * Reads the body up to API Gateway's limit. Beyond it, the rest is discarded as it arrives (so the client can read
+ * the 413 instead of seeing its upload cut) and `undefined` is returned at once.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
+      if (over) return;
       size += c.length;
-      if (size > MAX_REQUEST_BYTES) {
-        reject(Object.assign(new Error('too large'), { tooLarge: true }));
-        req.destroy();
+      if (size > LIMITS.requestBytes) {
+        over = true;
+        chunks.length = 0;
+        resolve(undefined);
         return;
       }
       chunks.push(c);
@@ -60,6 +67,14 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('error', reject);
   });
 }
+
+/** The rest of an oversized body is drained (Node discards unread bodies), so the client can read this answer. */
+const tooLarge = (): APIGatewayProxyStructuredResultV2 =>
+  errorResponse(
+    413,
+    'payload-too-large',
+    `Request body exceeds ${LIMITS.requestBytes / 1024 / 1024} MiB (API Gateway's limit)`,
+  );
 
 function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2, head: boolean): void {
   const headers: Record<string, string | string[]> = {};
@@ -137,14 +152,28 @@ export function createHttpAdapter(opts: AdapterOptions): Server {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = (req.method ?? 'GET').toUpperCase();
       if (opts.web && isWebPath(url.pathname)) return serveWebApp(method, url.pathname, res, opts.web);
-      let body: Buffer;
-      try {
-        body = await readBody(req);
-      } catch {
-        return send(res, errorResponse(413, 'payload-too-large', 'Request body exceeds 10 MB'), false);
+      // As API Gateway: an announced oversized body is refused before anything else, without reading it.
+      if (Number(req.headers['content-length'] ?? 0) > LIMITS.requestBytes)
+        return send(res, tooLarge(), false);
+      if (isMalformedPath(url.pathname)) {
+        return send(
+          res,
+          errorResponse(400, 'malformed-path', 'The request path has an invalid percent-escape'),
+          false,
+        );
       }
+      let read: Promise<Buffer | undefined> | undefined;
+      const readOrRefuse = async (): Promise<Buffer | undefined> => {
+        const first = !read;
+        read ??= readBody(req);
+        const b = await read;
+        if (b === undefined && first) send(res, tooLarge(), false);
+        return b;
+      };
 
       if (opts.localRoutes && method === 'POST' && url.pathname === '/_local/token') {
+        const body = await readOrRefuse();
+        if (!body) return;
         const parsed = tokenRequestSchema.safeParse(safeJson(body));
         if (!parsed.success) {
           return send(
@@ -165,6 +194,8 @@ export function createHttpAdapter(opts: AdapterOptions): Server {
       }
 
       if (opts.localRoutes && opts.control && method === 'POST' && url.pathname.startsWith('/_local/')) {
+        const body = await readOrRefuse();
+        if (!body) return;
         const result = await localControl(opts.control, opts.functions, url.pathname, body);
         if (result) return send(res, result, false);
       }
@@ -208,6 +239,9 @@ export function createHttpAdapter(opts: AdapterOptions): Server {
           jwt: { claims: renderClaims(claims), scopes: [] },
         };
       }
+      // The body is read only once the route and the token are known, as API Gateway's authorizer runs first.
+      const body = await readOrRefuse();
+      if (!body) return;
 
       const query: Record<string, string> = {};
       for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
@@ -253,9 +287,18 @@ export function createHttpAdapter(opts: AdapterOptions): Server {
       } as unknown as Context;
 
       const handler = await opts.load(match.route.target.name);
-      const result = await handler(event, context);
+      const offset = opts.localRoutes ? requestedOffset(headers[NOW_HEADER]) : undefined;
+      const result =
+        offset === undefined
+          ? await handler(event, context)
+          : await withClockOffset(offset, () => handler(event, context));
       send(res, result, method === 'HEAD');
     } catch (e) {
+      if (isDependencyOutage(e)) {
+        if (!res.headersSent)
+          send(res, json(503, OUTAGE_BODY, { 'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS) }), false);
+        return;
+      }
       // Mirrors API Gateway when the integration fails: a generic 500, details only in the server log.
       console.error('[local-adapter] handler crashed', e);
       if (!res.headersSent)

@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -6,11 +5,12 @@ import { pathToFileURL } from 'node:url';
 import type { FunctionDef } from '@parcours/http/route-types';
 import { ensureTable, localDynamoClient, startDynamoLocal } from './dynamo-local.ts';
 import { createHttpAdapter, type HttpHandler } from './http-adapter.ts';
-import { applyLocalEnv, LOCAL_TABLE } from './local-env.ts';
+import { applyLocalEnv, LOCAL_TABLE, localCredentials } from './local-env.ts';
 import { LocalTokens } from './local-tokens.ts';
 import { freePort } from './ports.ts';
 import { startSesSink } from './ses-sink.ts';
 import { type StreamHandler, StreamPoller } from './stream-poller.ts';
+import { Supervised } from './supervisor.ts';
 import type { WebAppOptions } from './web-static.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -43,21 +43,6 @@ export interface LocalStack {
   stop: () => Promise<void>;
 }
 
-function killChild(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode) return Promise.resolve();
-  return new Promise((r) => {
-    const t = setTimeout(() => {
-      child.kill('SIGKILL');
-      r();
-    }, 5000);
-    child.once('exit', () => {
-      clearTimeout(t);
-      r();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 /**
  * The whole system on this machine: DynamoDB Local, the SES sink, the HTTP adapter in front of the same handlers
  * Lambda runs, the stream consumer fed from the table's stream, and the scheduled functions ticking.
@@ -73,14 +58,20 @@ export async function startLocalStack(
   const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
 
-  const dynamo = await startDynamoLocal({
-    port: dynamoPort,
-    ...(opts.dataDir ? { dataDir: join(opts.dataDir, 'dynamodb') } : {}),
-  });
-  let ses: ChildProcess | undefined;
-  const cleanup: (() => Promise<void>)[] = [() => killChild(dynamo), () => killChild(ses)];
+  // Before DynamoDB Local opens its files: the per-machine key names the database file (local-env.ts).
+  localCredentials(opts.dataDir ? { dataDir: opts.dataDir } : {});
+  // Both stand-ins are supervised: restarted when they die, as a service manager would (supervisor.ts).
+  const dynamo = new Supervised('DynamoDB Local', () =>
+    startDynamoLocal({
+      port: dynamoPort,
+      ...(opts.dataDir ? { dataDir: join(opts.dataDir, 'dynamodb') } : {}),
+    }),
+  );
+  await dynamo.run();
+  const ses = new Supervised('SES sink', () => startSesSink(sesPort));
+  const cleanup: (() => Promise<void>)[] = [() => dynamo.stop(), () => ses.stop()];
   try {
-    ses = await startSesSink(sesPort);
+    await ses.run();
     const sesUrl = `http://127.0.0.1:${sesPort}`;
     applyLocalEnv({ dynamoEndpoint, sesEndpoint: sesUrl, publicUrl: apiUrl });
 
@@ -111,12 +102,8 @@ export async function startLocalStack(
 
     let poller: StreamPoller | undefined;
     const streamDrained = () => (poller ? poller.drained() : Promise.resolve());
-    const stopSes = async () => {
-      await killChild(ses);
-    };
-    const startSes = async () => {
-      ses = await startSesSink(sesPort);
-    };
+    const stopSes = () => ses.hold();
+    const startSes = () => ses.release();
     const server: Server = createHttpAdapter({
       functions,
       tokens,
@@ -170,7 +157,7 @@ export async function startLocalStack(
       sesUrl,
       tokens,
       get pids() {
-        return [dynamo.pid, ses?.pid].filter((p): p is number => typeof p === 'number');
+        return [dynamo.pid, ses.pid].filter((p): p is number => typeof p === 'number');
       },
       streamDrained,
       runFunction,

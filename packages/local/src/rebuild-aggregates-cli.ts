@@ -6,14 +6,17 @@
  * - Against a deployed table: `TABLE_NAME=<stack output> AWS_REGION=eu-west-3 npm run rebuild:aggregates`.
  * - `-- --verify`: compare only, write nothing. Exit code 1 when differences remain.
  */
-import { LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE } from './local-env.ts';
+import { join } from 'node:path';
+import { LOCAL_REGION, LOCAL_TABLE, localCredentials } from './local-env.ts';
+import { REPO_ROOT } from './local-stack.ts';
 
 const verifyOnly = process.argv.includes('--verify') || process.argv.includes('--dry-run');
 if (!process.env['TABLE_NAME']) {
   process.env['TABLE_NAME'] = LOCAL_TABLE;
   process.env['AWS_REGION'] = LOCAL_REGION;
-  process.env['AWS_ACCESS_KEY_ID'] = LOCAL_CREDENTIALS.accessKeyId;
-  process.env['AWS_SECRET_ACCESS_KEY'] = LOCAL_CREDENTIALS.secretAccessKey;
+  const credentials = localCredentials({ dataDir: join(REPO_ROOT, '.local-data') });
+  process.env['AWS_ACCESS_KEY_ID'] = credentials.accessKeyId;
+  process.env['AWS_SECRET_ACCESS_KEY'] = credentials.secretAccessKey;
   process.env['DYNAMODB_ENDPOINT'] ??= `http://127.0.0.1:${process.env['DYNAMODB_PORT'] ?? 8000}`;
   console.log(
     `Local stack: ${process.env['DYNAMODB_ENDPOINT']} (table ${LOCAL_TABLE}); start it with npm start.`,

@@ -33,6 +33,17 @@ export function compileRoute<T>(trigger: HttpTrigger, target: T): CompiledRoute<
   return { trigger, target, regex: new RegExp(`^${pattern}$`), paramNames, specificity };
 }
 
+/** A path whose percent-escapes do not decode (`/sessions/%`, `%C0%AF`): API Gateway refuses it with 400. */
+export function isMalformedPath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Matches a path already checked with `isMalformedPath` (so every segment decodes). */
 export function matchRoute<T>(
   routes: CompiledRoute<T>[],
   method: string,

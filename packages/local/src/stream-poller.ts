@@ -9,7 +9,7 @@ import {
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-env.ts';
+import { LOCAL_REGION, localCredentials } from './local-env.ts';
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 
@@ -33,6 +33,7 @@ export class StreamPoller {
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
   private lastPollHadRecords = true;
+  private outageSince: number | undefined;
 
   constructor(
     private readonly opts: {
@@ -48,7 +49,7 @@ export class StreamPoller {
     this.streams = new DynamoDBStreamsClient({
       region: LOCAL_REGION,
       endpoint: opts.endpoint,
-      credentials: LOCAL_CREDENTIALS,
+      credentials: localCredentials(),
     });
     if (opts.checkpointFile && existsSync(opts.checkpointFile)) {
       const saved = JSON.parse(readFileSync(opts.checkpointFile, 'utf8')) as Record<string, ShardState>;
@@ -64,16 +65,35 @@ export class StreamPoller {
     const loop = async () => {
       if (this.stopped) return;
       this.running = true;
+      let failed = false;
       try {
         this.lastPollHadRecords = await this.pollOnce();
+        if (this.outageSince !== undefined) {
+          console.error(
+            `[stream-poller] reprise après ${Date.now() - this.outageSince} ms, depuis le dernier point`,
+          );
+          this.outageSince = undefined;
+        }
       } catch (e) {
-        console.error('[stream-poller]', (e as Error).message);
+        failed = true;
+        // The stream is unreachable (DynamoDB Local restarting): its shard iterators die with it. Resume from the
+        // checkpoints once it answers again; say so once, not at every poll.
+        for (const st of this.shards.values()) st.iterator = undefined;
+        if (this.outageSince === undefined) {
+          this.outageSince = Date.now();
+          console.error(
+            `[stream-poller] flux indisponible (${(e as Error).message}) ; nouvel essai chaque seconde`,
+          );
+        }
       } finally {
         this.running = false;
       }
-      if (!this.lastPollHadRecords) for (const w of this.idleWaiters.splice(0)) w();
+      if (!failed && !this.lastPollHadRecords) for (const w of this.idleWaiters.splice(0)) w();
       if (!this.stopped)
-        this.timer = setTimeout(loop, this.lastPollHadRecords ? 0 : (this.opts.intervalMs ?? 250));
+        this.timer = setTimeout(
+          loop,
+          failed ? 1_000 : this.lastPollHadRecords ? 0 : (this.opts.intervalMs ?? 250),
+        );
     };
     void loop();
   }

@@ -41,6 +41,19 @@ const EXTERNAL = [
     organisation: 'Atelier des Possibles',
   },
 ];
+/** A demo address: the service's domain for agents, the provider's for external trainers. */
+function demoEmail(t: { id: string; service?: string; organisation?: string }): string {
+  const local = t.id.replace(/^ext-[a-z-]*?-(?=[a-z]+-[a-z]+$)/, '').replace('-', '.');
+  const domain = t.service
+    ? `${t.service}.example.gouv.fr`
+    : `${t
+        .organisation!.toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^a-z]+/g, '-')}.example.fr`;
+  return `${local}@${domain}`;
+}
+
 /** The module whose internal-led satisfaction drops in the demo (raises a satisfaction alert). */
 const DROPPING_MODULE = 'storytelling';
 
@@ -198,6 +211,17 @@ export async function loadTransferDemo(
       organisation: t.organisation,
       modules,
     });
+  }
+  // Each trainer signs in once, as on their first day: their profile (address, language) comes from the token, so
+  // the session messages meant for trainers reach them.
+  for (const t of [...INTERNAL, ...EXTERNAL]) {
+    const token = await tokens.sign({
+      userId: t.id,
+      roles: ['trainer', 'learner'],
+      name: t.name,
+      email: demoEmail(t),
+    });
+    await api('GET', '/me/profile', undefined, token);
   }
   let signOffs = 0;
   for (const t of EXTERNAL) {

@@ -1,8 +1,22 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { storeConfig } from './config.ts';
+import { clearReadCaches, writtenPartitions } from './read-cache.ts';
 
 let doc: DynamoDBDocumentClient | undefined;
+
+const READ_COMMANDS = new Set([
+  'GetCommand',
+  'QueryCommand',
+  'ScanCommand',
+  'BatchGetCommand',
+  'TransactGetCommand',
+  'GetItemCommand',
+  'QueryItemCommand',
+  'BatchGetItemCommand',
+  'TransactGetItemsCommand',
+  'DescribeTableCommand',
+]);
 
 /** One document client per process (Lambda container or local stack), created lazily after config parsing. */
 export function documentClient(): DynamoDBDocumentClient {
@@ -12,11 +26,23 @@ export function documentClient(): DynamoDBDocumentClient {
       region: cfg.AWS_REGION,
       ...(cfg.DYNAMODB_ENDPOINT ? { endpoint: cfg.DYNAMODB_ENDPOINT } : {}),
       maxAttempts: 4,
+      ...(cfg.DYNAMODB_MAX_SOCKETS
+        ? { requestHandler: { httpAgent: { maxSockets: cfg.DYNAMODB_MAX_SOCKETS, keepAlive: true } } }
+        : {}),
     });
     doc = DynamoDBDocumentClient.from(raw, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
       unmarshallOptions: { wrapNumbers: false },
     });
+    // A write through this client empties the read micro-caches that depend on what it writes (read-cache.ts),
+    // before it is sent: nothing this process changes is served stale afterwards.
+    doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (!READ_COMMANDS.has(String(context.commandName))) clearReadCaches(writtenPartitions(args.input));
+        return next(args);
+      },
+      { step: 'initialize', name: 'clearReadCachesOnWrite' },
+    );
   }
   return doc;
 }

@@ -9,6 +9,11 @@ const envSchema = z.object({
   AWS_REGION: z.string().min(1).default('eu-west-3'),
   /** Only set by the local stack (DynamoDB Local). */
   DYNAMODB_ENDPOINT: z.url().optional(),
+  /**
+   * Sockets of the shared client. A Lambda serves one request at a time: the SDK's default (50) is plenty. The
+   * local stack serves every request of every function from one process, against one JVM: it sets its own.
+   */
+  DYNAMODB_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).optional(),
 });
 
 export type StoreConfig = z.infer<typeof envSchema>;

@@ -1,4 +1,5 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { nowIso } from '@parcours/domain/clock';
 import type { Locale, Principal } from '@parcours/domain/roles';
 import { documentClient, tableName } from './client.ts';
 import { keys } from './keys.ts';
@@ -112,5 +113,5 @@ export async function ensureProfileFromClaims(
   if (!current?.displayName && extra.displayName) patch.displayName = extra.displayName;
   if (!current) patch.locale = principal.locale;
   if (current && Object.keys(patch).length === 0) return current;
-  return updateProfile(principal.userId, patch, extra.now ?? new Date().toISOString());
+  return updateProfile(principal.userId, patch, extra.now ?? nowIso());
 }

@@ -15,6 +15,7 @@ import type {
   UpdateSessionInput,
 } from '@parcours/domain/api/sessions-api';
 import { ACTIVE_ENROLMENT_STATUSES } from '@parcours/domain/api/sessions-api';
+import { nowIso } from '@parcours/domain/clock';
 import { conflict, notFound } from '@parcours/domain/errors';
 import { decodeCursor, encodeCursor, positionKey } from '@parcours/domain/lms/cursor';
 import { canonicalJson } from '@parcours/domain/lms/idempotency';
@@ -35,6 +36,7 @@ import type { z } from 'zod';
 import { catalogRepo } from './catalog-repo.ts';
 import { documentClient, tableName } from './client.ts';
 import { type ItemKey, keys } from './keys.ts';
+import { MicroCache } from './read-cache.ts';
 import { getSessionItem, type SessionItem, sessionIndexKeys } from './session-item.ts';
 import { TABLE } from './table.ts';
 import {
@@ -82,7 +84,11 @@ type Op = TaggedOp<OpTag>;
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 const ACTIVE: readonly EnrolmentStatus[] = ACTIVE_ENROLMENT_STATUSES;
 
-const nowIso = () => new Date().toISOString();
+/** The calendar changes only with session items (times, counters, status): `session#<id>` partitions. */
+const listingCache = new MicroCache<{ items: StoredSession[]; nextCursor?: string }>(1_000, (pk) =>
+  pk.startsWith(keys.session.item('x').pk.slice(0, -1)),
+);
+
 const contention = () =>
   conflict('schedule-contention', 'Too many concurrent changes to the same agendas; retry in a moment');
 
@@ -410,7 +416,7 @@ async function reserveIdempotency(
 ): Promise<{ resourceId: string; fresh: boolean }> {
   const itemKey = keys.idempotency.record(operation, userId, key);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const nowMs = Date.now();
+    const nowMs = Date.now(); // idempotency records expire by DynamoDB's TTL: wall-clock time
     const nowSec = Math.floor(nowMs / 1000);
     const record: IdempotencyRecord = {
       ...itemKey,
@@ -970,7 +976,16 @@ export const sessionRepo = {
    * Sessions by module (GSI1), by site (GSI2), or by UTC month buckets (GSI3) over [from, to): Queries only.
    * Other filters are applied here; pages are cut on (start, id), the order of all three indexes.
    */
-  async list(q: ListSessionsInput, now: string): Promise<{ items: StoredSession[]; nextCursor?: string }> {
+  /** The calendar, through a one-second micro-cache: a burst of identical listings makes one read. */
+  list(q: ListSessionsInput, now: string): Promise<{ items: StoredSession[]; nextCursor?: string }> {
+    // `now` moves every millisecond: the listing's lower bound is taken to the second for the key.
+    return listingCache.get(JSON.stringify([q, now.slice(0, 19)]), () => this.listUncached(q, now));
+  },
+
+  async listUncached(
+    q: ListSessionsInput,
+    now: string,
+  ): Promise<{ items: StoredSession[]; nextCursor?: string }> {
     const range = resolveListRange(q, now);
     const after = q.cursor !== undefined ? decodeCursor(q.cursor) : undefined;
     const limit = q.limit ?? 50;
@@ -1008,8 +1023,9 @@ export const sessionRepo = {
 
     // One item beyond the page tells whether there is a next page, so the last page has no cursor.
     const found: StoredSession[] = [];
-    for (const src of sources) {
+    const readSource = async (src: (typeof sources)[number]): Promise<StoredSession[]> => {
       const idx = TABLE.indexes[src.index];
+      const rows: StoredSession[] = [];
       let start: Record<string, unknown> | undefined;
       do {
         const res = await documentClient().send(
@@ -1026,12 +1042,19 @@ export const sessionRepo = {
         for (const raw of (res.Items ?? []) as StoredSession[]) {
           if (after && raw.start === after.start && raw.id === after.id) continue; // BETWEEN is inclusive
           if (!matchesListFilters(raw, q, pathModules)) continue;
-          found.push(raw);
-          if (found.length > limit) break;
+          rows.push(raw);
+          if (rows.length > limit) break;
         }
         start = res.LastEvaluatedKey;
-      } while (start && found.length <= limit);
-      if (found.length > limit) break;
+      } while (start && rows.length <= limit);
+      return rows;
+    };
+    // Month buckets are read a few at a time, in parallel (a listing spans up to a year of mostly sparse months:
+    // one round trip per window instead of one per month), and kept in calendar order.
+    const WINDOW = 4;
+    for (let i = 0; i < sources.length && found.length <= limit; i += WINDOW) {
+      const pages = await Promise.all(sources.slice(i, i + WINDOW).map(readSource));
+      for (const rows of pages) found.push(...rows);
     }
     const items = found.slice(0, limit);
     const last = items[items.length - 1];

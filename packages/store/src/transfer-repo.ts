@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { nowIso } from '@parcours/domain/clock';
 import {
   type Contributions,
   type Counters,
@@ -90,7 +91,7 @@ export async function replaceContribution(
     const next = await compute();
     const delta = diffContributions(prev?.contributions ?? {}, next);
     if (prev && Object.keys(delta).length === 0) return delta;
-    const now = new Date().toISOString();
+    const now = nowIso();
     const marker: AppliedItem = {
       ...keys.transfer.applied(source),
       sk: 'applied',
@@ -170,7 +171,7 @@ export async function putAggregate(id: string, counters: Counters): Promise<void
     entity: 'transfer-aggregate',
     group,
     member,
-    updatedAt: new Date().toISOString(),
+    updatedAt: nowIso(),
   };
   for (const [k, v] of Object.entries(counters)) item[`${COUNTER_PREFIX}${k}`] = v;
   await documentClient().send(new PutCommand({ TableName: tableName(), Item: item }));
@@ -248,7 +249,7 @@ export async function putAttendanceImport(
         sessionId,
         ...counts,
         importedBy: by,
-        importedAt: new Date().toISOString(),
+        importedAt: nowIso(),
       },
     }),
   );

@@ -1,4 +1,5 @@
 import { verify, X509Certificate } from 'node:crypto';
+import { jsonTooDeep } from '@parcours/domain/limits';
 import { statementsEquivalent } from './comparison.ts';
 import { SIGNATURE_CONTENT_TYPE, SIGNATURE_USAGE_TYPE } from './schemas/attachment.ts';
 import type { Attachment, Statement } from './types.ts';
@@ -66,6 +67,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function parseJson(text: string): unknown {
+  if (jsonTooDeep(text)) return undefined; // compared recursively with the Statement later
   try {
     return JSON.parse(text);
   } catch {

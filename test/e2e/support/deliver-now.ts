@@ -1,3 +1,4 @@
+import { parisDayStart, parisMonth } from '@parcours/domain/reports/paris-time';
 import type { Api } from './api-client.ts';
 
 export type Team = { trainerId: string; role: 'lead' | 'co-facilitator' | 'observer' | 'shadow' }[];
@@ -22,8 +23,6 @@ export interface Delivered {
   end: string;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 const ROOMS = [
   { siteId: 'a-distance', roomId: 'classe-virtuelle' },
   { siteId: 'toulouse', roomId: 'salle-du-lab' },
@@ -36,9 +35,9 @@ const ROOMS = [
 type Conflict = { error?: { code?: string; details?: { sessionId?: string } } };
 
 /**
- * Schedules, fills and (optionally) delivers sessions NOW through the API, as the integration tests do: each is
- * created in a free future slot, learners enrol, then the lab moves it to start in a moment (a few seconds long);
- * once started, the lab takes attendance (everyone present). A demo session of the same trainers happening right
+ * Schedules, fills and (optionally) delivers sessions through the API, as the integration tests do: each is created
+ * in a free future slot, learners enrol, then the lab records it as having taken place a few minutes ago (a few
+ * seconds long) and takes attendance (everyone present) — no waiting for a start. A demo session of the same trainers happening right
  * now is moved a week later first (the demo programme runs on the real calendar).
  */
 export async function deliverNow(api: Api, specs: DeliverySpec[], slotMs = 2_500): Promise<Delivered[]> {
@@ -69,16 +68,17 @@ export async function deliverNow(api: Api, specs: DeliverySpec[], slotMs = 2_500
     }
     scheduled.push(s);
   }
-  const base = Date.now() + 2_000;
+  // A few minutes ago, but in the current Paris month (dashboards count by month).
+  const now = Date.now();
+  const monthStart = Date.parse(parisDayStart(`${parisMonth(new Date(now).toISOString())}-01`));
+  const base = Math.max(now - 5 * 60_000, monthStart);
   const moved: Delivered[] = [];
   for (const [i, s] of scheduled.entries()) {
-    const start = new Date(Math.max(base + i * (slotMs + 200), Date.now() + 500)).toISOString();
+    const start = new Date(base + i * (slotMs + 200)).toISOString();
     const end = new Date(Date.parse(start) + slotMs).toISOString();
     moved.push({ ...s, start, end });
     await moveTo(api, lab, s.id, start, end, i);
   }
-  const last = Math.max(...moved.map((s) => Date.parse(s.start)));
-  await sleep(Math.max(0, last - Date.now() + 300));
   for (const [i, s] of moved.entries()) {
     const spec = specs[i]!;
     if (spec.takeAttendance === false) continue;

@@ -14,9 +14,17 @@ export interface ApiResponse<T = unknown> {
 export async function call<T = Record<string, unknown>>(
   method: string,
   path: string,
-  opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  opts: {
+    token?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+    /** The business time of this request (the local adapter's `X-Parcours-Now`): no test waits for real time. */
+    now?: string;
+  } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...opts.headers };
+  if (opts.now) headers['x-parcours-now'] = opts.now;
   if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
   let body: string | undefined;
   if (opts.rawBody !== undefined) body = opts.rawBody;

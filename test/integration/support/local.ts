@@ -49,3 +49,22 @@ export async function mailFor(email: string): Promise<SinkEmail[]> {
     m.destination.to.some((t) => t.includes(`<${email}>`) || t === email),
   );
 }
+
+/**
+ * The one way tests wait for an asynchronous effect (stream → projection → tick → SES sink): drain the stream, read,
+ * and poll until `done` holds or the deadline passes. On timeout it returns the last value read, so the test's own
+ * assertion shows what was there. Never a fixed sleep: the interval only spaces the reads.
+ */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (v: T) => boolean,
+  opts: { timeoutMs?: number; intervalMs?: number; drain?: boolean } = {},
+): Promise<T> {
+  const until = Date.now() + (opts.timeoutMs ?? 45_000);
+  for (;;) {
+    if (opts.drain !== false) await drainStream();
+    const v = await read();
+    if (done(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, opts.intervalMs ?? 200));
+  }
+}

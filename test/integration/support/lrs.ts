@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { apiUrl, call } from './client.ts';
 import { lab } from './fixtures.ts';
+import { eventually } from './local.ts';
 
 /**
  * Test client for the LRS: HTTP Basic with credentials created through the real management API, raw bodies, and the
@@ -100,14 +101,16 @@ export function statement(overrides: Record<string, unknown> = {}): Record<strin
 
 /** Polls until the LRS's consistency bound passes `stored` (X-Experience-API-Consistent-Through). */
 export async function waitConsistent(stored: string, timeoutMs = 55_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const r = await lrs('GET', '/statements', { query: { limit: '1' } });
-    const through = r.headers.get('x-experience-api-consistent-through');
-    if (through && through >= stored) return;
-    if (Date.now() > deadline) throw new Error(`LRS not consistent through ${stored} (at ${through})`);
-    await new Promise((res) => setTimeout(res, 100));
-  }
+  const through = await eventually(
+    async () =>
+      (await lrs('GET', '/statements', { query: { limit: '1' } })).headers.get(
+        'x-experience-api-consistent-through',
+      ),
+    (t) => t !== null && t >= stored,
+    { timeoutMs, intervalMs: 100, drain: false },
+  );
+  if (through === null || through < stored)
+    throw new Error(`LRS not consistent through ${stored} (at ${through})`);
 }
 
 /** Posts Statements, then waits until queries see them. Returns the ids. */

@@ -1,11 +1,8 @@
 import { expect } from 'vitest';
 import { apiUrl, call, tokenFor, uniqueId } from './client.ts';
-import { createSession, lab } from './fixtures.ts';
-import { drainStream } from './local.ts';
+import { createSession, lab, moveToRecentPast } from './fixtures.ts';
 
 /** Helpers of the HR reports tests: agents in a given service, sessions actually delivered, polling the reports. */
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface Agent {
   id: string;
@@ -35,24 +32,21 @@ export interface SessionSpec {
 }
 
 /**
- * Sessions a few seconds from now, one after the other (2 s each), every learner enrolled through the API before the
- * start; once the last one has started, the lab takes attendance. Returns the sessions (ids, times).
+ * Sessions delivered a few minutes ago, one after the other (2 s each): scheduled ten minutes ahead (so that, as
+ * in real life, enrolments and cancellations count in the month of a session still to come), every learner enrolled
+ * through the API, then the lab records them in the recent past and takes attendance. Returns the sessions (ids,
+ * times).
  */
 export async function deliver(specs: SessionSpec[]): Promise<{ id: string; start: string; end: string }[]> {
-  const enrolments = specs.reduce((n, s) => n + s.learners.length + (s.cancels?.length ?? 0) * 2, 0);
-  const base = Date.now() + 5_000 + enrolments * 450 + specs.length * 600;
-  const sessions = [];
+  const ahead = Date.now() + 10 * 60_000;
+  const scheduled = [];
   for (const [i, spec] of specs.entries()) {
-    const startMs = base + i * 2_300;
-    sessions.push(
-      await createSession(
-        { moduleId: spec.moduleId, pathId: spec.pathId ?? 'passinnov' },
-        { daysFromNow: (startMs - Date.now()) / 86_400_000, durationMinutes: 2 / 60 },
-      ),
+    const start = new Date(ahead + i * 2_200).toISOString();
+    const end = new Date(ahead + i * 2_200 + 2_000).toISOString();
+    const s = await createSession(
+      { moduleId: spec.moduleId, pathId: spec.pathId ?? 'passinnov' },
+      { at: { start, end } },
     );
-  }
-  for (const [i, spec] of specs.entries()) {
-    const s = sessions[i]!;
     for (const [p] of spec.learners) {
       const r = await call('POST', `/sessions/${s.id}/enrolments`, {
         token: p.token,
@@ -69,10 +63,9 @@ export async function deliver(specs: SessionSpec[]): Promise<{ id: string; start
       const c = await call('POST', `/enrolments/${r.body.id}/cancel`, { token: await lab(), body: {} });
       expect(c.status, c.text).toBe(200);
     }
+    scheduled.push(s);
   }
-  const wait = Math.max(...sessions.map((s) => Date.parse(s.start))) - Date.now() + 300;
-  expect(wait, 'enrolments took longer than the lead time').toBeGreaterThan(-2_000);
-  if (wait > 0) await sleep(wait);
+  const sessions = await moveToRecentPast(scheduled);
   for (const [i, spec] of specs.entries()) {
     const marks = spec.learners.filter(([, m]) => m).map(([p, m]) => ({ learnerId: p.id, status: m }));
     if (!marks.length) continue;
@@ -85,20 +78,7 @@ export async function deliver(specs: SessionSpec[]): Promise<{ id: string; start
   return sessions.map((s) => ({ id: s.id, start: s.start, end: s.end }));
 }
 
-/** Reads until `done` holds: the reports follow the table's stream, so the stream is drained between reads. */
-export async function eventually<T>(
-  read: () => Promise<T>,
-  done: (v: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    await drainStream();
-    const v = await read();
-    if (done(v) || Date.now() > until) return v;
-    await sleep(250);
-  }
-}
+export { eventually } from './local.ts';
 
 /** The exact bytes of a response (`Response.text()` would drop a leading BOM), decompressed if gzip-encoded. */
 export async function rawGet(

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../packages/local/src/local-env.ts';
+import { LOCAL_REGION, localCredentials } from '../../../packages/local/src/local-env.ts';
 
 let doc: DynamoDBDocumentClient | undefined;
 
@@ -11,7 +11,7 @@ export function tableClient(): DynamoDBDocumentClient {
     new DynamoDBClient({
       region: LOCAL_REGION,
       endpoint: inject('dynamoEndpoint'),
-      credentials: LOCAL_CREDENTIALS,
+      credentials: localCredentials(),
     }),
   );
   return doc;

@@ -7,10 +7,15 @@ export const siteView = siteSchema.meta({ id: 'Site' });
 export const moduleList = z.object({ items: z.array(moduleView) });
 export const pathList = z.object({ items: z.array(pathView) });
 export const siteList = z.object({ items: z.array(siteView) });
+const dependencyStatus = z.enum(['ok', 'down']);
+/**
+ * `ok`: everything answers (200). `degraded`: the API works but mail is down — messages wait and go out once it is
+ * back (200). `down`: the database does not answer, so nothing works (503).
+ */
 export const healthView = z.object({
-  status: z.literal('ok'),
+  status: z.enum(['ok', 'degraded', 'down']),
   time: z.string(),
-  table: z.enum(['ok', 'unreachable']),
+  dependencies: z.object({ database: dependencyStatus, mail: dependencyStatus }),
 });
 export const meView = z.object({
   userId: z.string(),

@@ -20,23 +20,35 @@ export function formatLocal(iso: string, locale: Locale = 'fr'): string {
   return f.format(new Date(iso));
 }
 
+/** Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it (two per session row). */
+let parisParts: Intl.DateTimeFormat | undefined;
+
+/** Session times recur on every listing: their Paris form is remembered (bounded). */
+const parisIsoMemo = new Map<string, string>();
+
 /** ISO 8601 local time with offset in Europe/Paris, e.g. 2026-03-03T09:30:00+01:00 (machine-readable, DST-aware). */
 export function toParisIso(iso: string): string {
+  const known = parisIsoMemo.get(iso);
+  if (known !== undefined) return known;
+  if (parisIsoMemo.size >= 10_000) parisIsoMemo.clear();
+  const out = computeParisIso(iso);
+  parisIsoMemo.set(iso, out);
+  return out;
+}
+
+function computeParisIso(iso: string): string {
   const d = new Date(iso);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: PROGRAMME_TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(d)
-      .map((p) => [p.type, p.value]),
-  );
+  parisParts ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: PROGRAMME_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  const parts = Object.fromEntries(parisParts.formatToParts(d).map((p) => [p.type, p.value]));
   const local = Date.UTC(
     +parts['year']!,
     +parts['month']! - 1,
