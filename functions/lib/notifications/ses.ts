@@ -1,6 +1,5 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { GetAccountCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { isDependencyOutage } from '@parcours/http/outage';
 import { z } from 'zod';
 
 /**
@@ -96,9 +95,9 @@ export function classifySendError(e: unknown): SendFailure {
 let probeClient: SESv2Client | undefined;
 
 /**
- * Whether the mail service answers (for `/health`): a cheap read of the account (`GetAccount`, which the SES sink
- * also serves; allowed by the function's role). Any answer from the service counts, even a refusal; a network
- * failure, a timeout or a 5xx means mail is down.
+ * Whether mail works (for `/health`): a cheap read of the account (SESv2 `GetAccount`, allowed by the function's
+ * role; the local SES sink answers it with the account the local stack gives it). Any failure — unreachable,
+ * throttled, or refused (a role without the permission) — reports mail as down.
  */
 export async function probeMail(env: NodeJS.ProcessEnv = process.env): Promise<'ok' | 'down'> {
   probeClient ??= new SESv2Client({
@@ -110,7 +109,7 @@ export async function probeMail(env: NodeJS.ProcessEnv = process.env): Promise<'
   try {
     await probeClient.send(new GetAccountCommand({}));
     return 'ok';
-  } catch (e) {
-    return isDependencyOutage(e) ? 'down' : 'ok';
+  } catch {
+    return 'down';
   }
 }
