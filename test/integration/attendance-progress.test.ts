@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, tokenFor, uniqueId } from './support/client.ts';
-import { createSession, lab, learner, moveToRecentPast } from './support/fixtures.ts';
+import { createSession, deliveredWithTeam, lab, learner } from './support/fixtures.ts';
 
 type ErrorBody = { error: { code: string; details?: unknown } };
 type Progress = {
@@ -14,38 +14,9 @@ type Progress = {
   competencies: { competencyId: string; level: string }[];
 };
 
-/**
- * A session with a lead and an observer and enrolled learners, recorded by the lab as having taken place a few
- * minutes ago once they enrolled: attendance is open at real time (no test waits for a session to start).
- */
-async function startedSession(learners: number) {
-  const lead = uniqueId('lead');
-  const observer = uniqueId('obs');
-  const s = await createSession({
-    facilitators: [
-      { trainerId: lead, role: 'lead' },
-      { trainerId: observer, role: 'observer' },
-    ],
-  });
-  const people = await Promise.all(Array.from({ length: learners }, () => learner('att')));
-  const enrolled = await Promise.all(
-    people.map((p) =>
-      call('POST', `/sessions/${s.id}/enrolments`, { token: p.token, body: { pathId: 'passinnov' } }),
-    ),
-  );
-  for (const r of enrolled) expect(r.status, r.text).toBe(201);
-  await moveToRecentPast([s]);
-  return {
-    s,
-    people,
-    leadToken: await tokenFor({ userId: lead, roles: ['trainer'] }),
-    observerToken: await tokenFor({ userId: observer, roles: ['trainer'] }),
-  };
-}
-
 describe('attendance and completion', () => {
   it('present completes the module and grants its competencies; partial and absent do not', async () => {
-    const { s, people, leadToken } = await startedSession(3);
+    const { s, people, leadToken } = await deliveredWithTeam(3);
     const r = await call<{ items: { learnerId: string; status: string; completed: boolean }[] }>(
       'PUT',
       `/sessions/${s.id}/attendance`,
@@ -86,7 +57,7 @@ describe('attendance and completion', () => {
   });
 
   it('observers, other trainers, learners and HR cannot take attendance; the lab can', async () => {
-    const { s, people, observerToken } = await startedSession(1);
+    const { s, people, observerToken } = await deliveredWithTeam(1);
     const body = [{ learnerId: people[0]!.id, status: 'present' }];
     expect((await call('PUT', `/sessions/${s.id}/attendance`, { token: observerToken, body })).status).toBe(
       403,
@@ -116,7 +87,7 @@ describe('attendance and completion', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('attendance-not-open');
 
-    const { s, people, leadToken: t2 } = await startedSession(1);
+    const { s, people, leadToken: t2 } = await deliveredWithTeam(1);
     const mixed = await call<ErrorBody>('PUT', `/sessions/${s.id}/attendance`, {
       token: t2,
       body: [

@@ -8,7 +8,7 @@ import type { HttpTrigger } from '@parcours/http/route-types';
 import { describe, expect, it } from 'vitest';
 import { httpRoutes } from '../../functions/routes.ts';
 import { call, tokenFor, uniqueId } from './support/client.ts';
-import { createSession, lab, learner, moveToRecentPast } from './support/fixtures.ts';
+import { createSession, deliveredWithTeam, lab, learner } from './support/fixtures.ts';
 import { eventually } from './support/local.ts';
 import { agentIn } from './support/reports.ts';
 import { deliverSessions, registerTrainer, response } from './support/transfer.ts';
@@ -137,26 +137,13 @@ const OBJECT_RULES: Partial<Record<RouteName, ObjectRule>> & Record<string, Obje
   'attendance-put': {
     kind: 'object',
     check: async () => {
-      const lead = uniqueId('lead');
-      const observer = uniqueId('obs');
-      const s = await createSession({
-        facilitators: [
-          { trainerId: lead, role: 'lead' },
-          { trainerId: observer, role: 'observer' },
-        ],
-      });
-      const a = await learner();
-      expect((await call('POST', `/sessions/${s.id}/enrolments`, { token: a.token, body: {} })).status).toBe(
-        201,
-      );
-      // Taken place a few minutes ago, so attendance is open at real time.
-      await moveToRecentPast([s]);
-      const body = [{ learnerId: a.id, status: 'present' }];
+      const { s, people, leadToken, observerToken } = await deliveredWithTeam(1);
+      const body = [{ learnerId: people[0]!.id, status: 'present' }];
       const put = async (token: string) =>
         (await call('PUT', `/sessions/${s.id}/attendance`, { token, body })).status;
       expect(await put(await tokenFor({ userId: uniqueId('other'), roles: ['trainer'] }))).toBe(403);
-      expect(await put(await tokenFor({ userId: observer, roles: ['trainer'] }))).toBe(403);
-      expect(await put(await tokenFor({ userId: lead, roles: ['trainer'] }))).toBe(200);
+      expect(await put(observerToken)).toBe(403);
+      expect(await put(leadToken)).toBe(200);
     },
   },
   'me-progress': { kind: 'self' },

@@ -77,7 +77,7 @@ export class Supervised {
   }
 }
 
-export function killChild(child: ChildProcess | undefined): Promise<void> {
+function killChild(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode) return Promise.resolve();
   return new Promise((r) => {
     const t = setTimeout(() => {

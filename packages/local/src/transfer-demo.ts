@@ -25,35 +25,53 @@ import type { LocalTokens } from './local-tokens.ts';
  */
 
 const INTERNAL = [
-  { id: 'julien-moreau', name: 'Julien Moreau', service: 'sgar' },
-  { id: 'claire-fontaine', name: 'Claire Fontaine', service: 'dreal' },
-  { id: 'mehdi-haddad', name: 'Mehdi Haddad', service: 'drfip' },
-  { id: 'anne-lefevre', name: 'Anne Lefèvre', service: 'ars' },
-  { id: 'thomas-roux', name: 'Thomas Roux', service: 'prefecture-occitanie' },
-  { id: 'sarah-nguyen', name: 'Sarah Nguyen', service: 'rectorat' },
+  {
+    id: 'julien-moreau',
+    name: 'Julien Moreau',
+    service: 'sgar',
+    email: 'julien.moreau@sgar.example.gouv.fr',
+  },
+  {
+    id: 'claire-fontaine',
+    name: 'Claire Fontaine',
+    service: 'dreal',
+    email: 'claire.fontaine@dreal.example.gouv.fr',
+  },
+  { id: 'mehdi-haddad', name: 'Mehdi Haddad', service: 'drfip', email: 'mehdi.haddad@drfip.example.gouv.fr' },
+  { id: 'anne-lefevre', name: 'Anne Lefèvre', service: 'ars', email: 'anne.lefevre@ars.example.gouv.fr' },
+  {
+    id: 'thomas-roux',
+    name: 'Thomas Roux',
+    service: 'prefecture-occitanie',
+    email: 'thomas.roux@prefecture-occitanie.example.gouv.fr',
+  },
+  {
+    id: 'sarah-nguyen',
+    name: 'Sarah Nguyen',
+    service: 'rectorat',
+    email: 'sarah.nguyen@rectorat.example.gouv.fr',
+  },
 ];
 const EXTERNAL = [
-  { id: 'ext-agence-cooperative-sophie-leroy', name: 'Sophie Leroy', organisation: 'Agence Coopérative' },
-  { id: 'ext-agence-cooperative-marc-petit', name: 'Marc Petit', organisation: 'Agence Coopérative' },
+  {
+    id: 'ext-agence-cooperative-sophie-leroy',
+    name: 'Sophie Leroy',
+    organisation: 'Agence Coopérative',
+    email: 'sophie.leroy@agence-cooperative.example.fr',
+  },
+  {
+    id: 'ext-agence-cooperative-marc-petit',
+    name: 'Marc Petit',
+    organisation: 'Agence Coopérative',
+    email: 'marc.petit@agence-cooperative.example.fr',
+  },
   {
     id: 'ext-atelier-des-possibles-lucie-bernard',
     name: 'Lucie Bernard',
     organisation: 'Atelier des Possibles',
+    email: 'lucie.bernard@atelier-des-possibles.example.fr',
   },
 ];
-/** A demo address: the service's domain for agents, the provider's for external trainers. */
-function demoEmail(t: { id: string; service?: string; organisation?: string }): string {
-  const local = t.id.replace(/^ext-[a-z-]*?-(?=[a-z]+-[a-z]+$)/, '').replace('-', '.');
-  const domain = t.service
-    ? `${t.service}.example.gouv.fr`
-    : `${t
-        .organisation!.toLowerCase()
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/[^a-z]+/g, '-')}.example.fr`;
-  return `${local}@${domain}`;
-}
-
 /** The module whose internal-led satisfaction drops in the demo (raises a satisfaction alert). */
 const DROPPING_MODULE = 'storytelling';
 
@@ -219,7 +237,7 @@ export async function loadTransferDemo(
       userId: t.id,
       roles: ['trainer', 'learner'],
       name: t.name,
-      email: demoEmail(t),
+      email: t.email,
     });
     await api('GET', '/me/profile', undefined, token);
   }

@@ -5,17 +5,13 @@ import { clearReadCaches, writtenPartitions } from './read-cache.ts';
 
 let doc: DynamoDBDocumentClient | undefined;
 
-const READ_COMMANDS = new Set([
-  'GetCommand',
-  'QueryCommand',
-  'ScanCommand',
-  'BatchGetCommand',
-  'TransactGetCommand',
-  'GetItemCommand',
-  'QueryItemCommand',
-  'BatchGetItemCommand',
-  'TransactGetItemsCommand',
-  'DescribeTableCommand',
+/** The writes this code sends (lib-dynamodb commands; the store sends no raw item commands). */
+const WRITE_COMMANDS = new Set([
+  'PutCommand',
+  'UpdateCommand',
+  'DeleteCommand',
+  'TransactWriteCommand',
+  'BatchWriteCommand',
 ]);
 
 /** One document client per process (Lambda container or local stack), created lazily after config parsing. */
@@ -38,7 +34,7 @@ export function documentClient(): DynamoDBDocumentClient {
     // before it is sent: nothing this process changes is served stale afterwards.
     doc.middlewareStack.add(
       (next, context) => async (args) => {
-        if (!READ_COMMANDS.has(String(context.commandName))) clearReadCaches(writtenPartitions(args.input));
+        if (WRITE_COMMANDS.has(String(context.commandName))) clearReadCaches(writtenPartitions(args.input));
         return next(args);
       },
       { step: 'initialize', name: 'clearReadCachesOnWrite' },

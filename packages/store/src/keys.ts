@@ -59,6 +59,8 @@ export const keys = {
   session: {
     item: (sessionId: string): ItemKey => ({ pk: composeKey(['session', sessionId]), sk: 'session' }),
     partition: (sessionId: string) => composeKey(['session', sessionId]),
+    /** Every session partition starts so (item, enrolments, waitlist): what a calendar cache depends on. */
+    partitionPrefix: composeKey(['session', '']),
     /** Arrival tickets for enrolment requests: an atomic counter outside transactions, so it never conflicts. */
     ticketCounter: (sessionId: string): ItemKey => ({
       pk: composeKey(['session', sessionId]),

@@ -86,7 +86,7 @@ const ACTIVE: readonly EnrolmentStatus[] = ACTIVE_ENROLMENT_STATUSES;
 
 /** The calendar changes only with session items (times, counters, status): `session#<id>` partitions. */
 const listingCache = new MicroCache<{ items: StoredSession[]; nextCursor?: string }>(1_000, (pk) =>
-  pk.startsWith(keys.session.item('x').pk.slice(0, -1)),
+  pk.startsWith(keys.session.partitionPrefix),
 );
 
 const contention = () =>

@@ -117,3 +117,33 @@ export async function moveToRecentPast<S extends { id: string }>(
   }
   return moved;
 }
+
+/**
+ * A session with a lead and an observer, `learners` enrolled learners, recorded by the lab as having taken place a
+ * few minutes ago once they enrolled: attendance is open at real time (no test waits for a session to start).
+ */
+export async function deliveredWithTeam(learners: number) {
+  const lead = uniqueId('lead');
+  const observer = uniqueId('obs');
+  const s = await createSession({
+    facilitators: [
+      { trainerId: lead, role: 'lead' },
+      { trainerId: observer, role: 'observer' },
+    ],
+  });
+  const people = await Promise.all(Array.from({ length: learners }, () => learner('att')));
+  for (const p of people) {
+    const r = await call('POST', `/sessions/${s.id}/enrolments`, {
+      token: p.token,
+      body: { pathId: 'passinnov' },
+    });
+    if (r.status !== 201) throw new Error(`enrolment failed: ${r.status} ${r.text}`);
+  }
+  await moveToRecentPast([s]);
+  return {
+    s,
+    people,
+    leadToken: await tokenFor({ userId: lead, roles: ['trainer'] }),
+    observerToken: await tokenFor({ userId: observer, roles: ['trainer'] }),
+  };
+}
