@@ -17,6 +17,8 @@ const EXCLUSIVE = [
   'test/integration/notifications-more.test.ts',
   // Kills and restarts the stand-ins of a stack of its own: alone, so its JVM restarts do not starve the others.
   'test/integration/outage.test.ts',
+  // Injects throttling, conflicts and leftovers into the process's table client: nobody else may call it meanwhile.
+  'test/integration/store-faults.test.ts',
 ];
 
 /**

@@ -39,7 +39,9 @@ import { functions } from '../functions/routes.ts';
 import { localDynamoClient } from '../packages/local/src/dynamo-local.ts';
 import { LOCAL_TABLE } from '../packages/local/src/local-env.ts';
 import { startLocalStack } from '../packages/local/src/local-stack.ts';
-import { documentClient, keys, tableName } from '../packages/store/src/index.ts';
+// The direct baselines bypass the store's gateway on purpose: they measure the table's own ceiling.
+import { documentClient, tableName } from '../packages/store/src/client.ts';
+import { keys } from '../packages/store/src/index.ts';
 import type { NextAgentRow } from '../packages/store/src/report-agents.ts';
 import { batchWriteAll, bulkReportItems } from '../packages/store/src/report-bulk.ts';
 

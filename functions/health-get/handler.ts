@@ -1,17 +1,14 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { documentClient, tableName } from '@parcours/store';
+import { describeTable } from '@parcours/store';
 import { api } from '../lib/api.ts';
 import { probeMail } from '../lib/notifications/ses.ts';
 
 /** Says which dependency is down, with a status that matches the body: 503 only when the database is. */
 export const handler = api('health-get', async () => {
   const [database, mail] = await Promise.all([
-    documentClient()
-      .send(new DescribeTableCommand({ TableName: tableName() }))
-      .then(
-        () => 'ok' as const,
-        () => 'down' as const,
-      ),
+    describeTable().then(
+      () => 'ok' as const,
+      () => 'down' as const,
+    ),
     probeMail(),
   ]);
   const status = database === 'down' ? 'down' : mail === 'down' ? 'degraded' : 'ok';

@@ -1,3 +1,4 @@
+import { ACTIVE_ENROLMENT_STATUSES } from '@parcours/domain/api/sessions-api';
 import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { forbidden, invalid, notFound } from '@parcours/domain/errors';
@@ -8,11 +9,14 @@ import {
   type EnrolmentItem,
   enrol,
   findEnrolmentById,
+  getEnrolment,
   getSessionItem,
   type LearnerState,
   readLearnerState,
   waitlistPosition,
 } from '@parcours/store';
+import { readSeatState, takeTicket } from '@parcours/store/enrolment-repo';
+import type { TransactItem } from '@parcours/store/gateway';
 import { ensureProfileFromClaims, getProfile } from '@parcours/store/profile-repo';
 import { lmsStatementItems } from './lms-statements.ts';
 
@@ -57,8 +61,9 @@ export async function enrolLearner(
   if (body.pathId && !catalog().paths.some((p) => p.id === body.pathId))
     throw invalid('unknown-path', `Unknown path '${body.pathId}'`);
 
-  const session = await getSessionItem(sessionId);
-  if (!session) throw notFound('session', sessionId);
+  const seats = await readSeatState(sessionId);
+  if (!seats) throw notFound('session', sessionId);
+  const { session } = seats;
   if (body.pathId) {
     const path = catalog().paths.find((p) => p.id === body.pathId)!;
     const inPath = [path.entryModuleId, ...path.electiveModuleIds, path.coachModuleId].includes(
@@ -71,21 +76,27 @@ export async function enrolLearner(
       );
   }
   const now = nowIso();
-  // The learner's service comes from their identity (self-enrolment) or their profile (enrolled by the lab).
-  const profile =
-    learnerId === principal.userId
-      ? await ensureProfileFromClaims(principal, { now })
-      : await getProfile(learnerId);
-  const state = await readLearnerState(learnerId);
+  // Independent reads in parallel, and the arrival ticket with them (a request refused by the rules below leaves a
+  // gap in the tickets, which only order the queue). The learner's service comes from their identity
+  // (self-enrolment) or their profile (enrolled by the lab).
+  const [profile, state, ticket] = await Promise.all([
+    learnerId === principal.userId ? ensureProfileFromClaims(principal, { now }) : getProfile(learnerId),
+    readLearnerState(learnerId),
+    takeTicket(sessionId),
+  ]);
   // An active enrolment in this very session is a retry: answer with it instead of a rule violation.
-  const mine = state.bookings.find(
-    (b) => b.sessionId === sessionId && (b.status === 'enrolled' || b.status === 'waitlisted'),
+  const mine = state.bookings.some(
+    (b) => b.sessionId === sessionId && ACTIVE_ENROLMENT_STATUSES.includes(b.status),
   );
   if (!mine) checkRules(state, session, now);
 
+  // The statement depends only on the outcome: built once per outcome, however many attempts the write takes.
+  const statements = new Map<string, TransactItem[]>();
   const outcome = await enrol({
     session,
     learnerId,
+    arrival: { ticket, ticketsIssued: seats.ticketsIssued },
+    current: mine ? await getEnrolment(sessionId, learnerId) : undefined,
     ...(body.pathId ? { pathId: body.pathId } : {}),
     learnerService: profile?.service,
     actorId: principal.userId,
@@ -96,8 +107,14 @@ export async function enrolLearner(
       checkRules(fresh, session, nowIso());
       return fresh.lockVersion;
     },
-    extraItems: (e) =>
-      lmsStatementItems(e.status === 'enrolled' ? 'registered' : 'waitlisted', e, session, now),
+    extraItems: (e) => {
+      let items = statements.get(e.status);
+      if (!items) {
+        items = lmsStatementItems(e.status === 'enrolled' ? 'registered' : 'waitlisted', e, session, now);
+        statements.set(e.status, items);
+      }
+      return items;
+    },
   });
   return { ...outcome, position: await withPosition(outcome.enrolment) };
 }

@@ -1,6 +1,6 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { catalog } from '@parcours/domain/content/catalog';
 import type { EnrolmentItem, SessionItem } from '@parcours/store';
+import type { TransactItem } from '@parcours/store/gateway';
 import { statementPutOp } from '@parcours/store/xapi-statements';
 import {
   attendedStatement,
@@ -13,8 +13,6 @@ import {
   type LmsEvent as XapiLmsEvent,
 } from '@parcours/xapi';
 import { systemStatementItem } from './lrs/authority.ts';
-
-type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export type LmsEvent =
   | 'registered'
@@ -61,7 +59,7 @@ export function lmsStatementItems(
   enrolment: EnrolmentItem,
   session: SessionItem,
   now: string,
-): TxItem[] {
+): TransactItem[] {
   const module = catalog().modules.find((m) => m.id === session.moduleId);
   const statement = statementFor(event, {
     learner: { userId: enrolment.learnerId },

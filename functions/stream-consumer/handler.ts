@@ -1,16 +1,18 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { logger } from '@parcours/http';
+import { isEntity } from '@parcours/store/entities';
+import { itemFromImage } from '@parcours/store/stream-image';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { projections } from '../lib/projections/index.ts';
 import type { ChangeRecord } from '../lib/projections/projection.ts';
 
+/** The record with its images in document form; undefined for what no projection reads (no known entity). */
 function toChange(r: DynamoDBStreamEvent['Records'][number]): ChangeRecord | undefined {
   const d = r.dynamodb;
   if (!d?.SequenceNumber || !r.eventName) return undefined;
-  const newImage = d.NewImage ? unmarshall(d.NewImage as Record<string, AttributeValue>) : undefined;
-  const oldImage = d.OldImage ? unmarshall(d.OldImage as Record<string, AttributeValue>) : undefined;
-  const entity = String(newImage?.['entity'] ?? oldImage?.['entity'] ?? '');
+  const newImage = itemFromImage(d.NewImage);
+  const oldImage = itemFromImage(d.OldImage);
+  const entity = newImage?.['entity'] ?? oldImage?.['entity'];
+  if (!isEntity(entity)) return undefined;
   return {
     eventName: r.eventName,
     entity,

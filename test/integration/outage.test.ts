@@ -20,6 +20,9 @@ let stack: LocalStack;
 let dir: string;
 
 beforeAll(async () => {
+  // With the default budget (3 s) the store rides through a restart of DynamoDB Local that fast: requests wait and
+  // succeed. A short budget here makes this outage outlast it, so the refusals (503) are what gets tested.
+  process.env['STORE_RETRY_BUDGET_MS'] = '300';
   dir = mkdtempSync(join(tmpdir(), 'parcours-outage-'));
   stack = await startLocalStack(functions, {
     dataDir: dir,

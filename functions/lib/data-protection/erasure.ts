@@ -1,32 +1,30 @@
 import { createHash } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { nowIso } from '@parcours/domain/clock';
 import { pseudonymizeStatement } from '@parcours/domain/pseudonymize';
-import { documentClient, keys, tableName } from '@parcours/store';
+import { keys } from '@parcours/store';
+import { ERASED_ENTITIES, isEntity } from '@parcours/store/entities';
 import {
   beginErasure,
   deleteItems,
   erasureSubjectHash,
   finishErasure,
   partitionKeys,
+  putPseudonymizedStatement,
 } from '@parcours/store/erasure-repo';
-import { enrolmentRecordsOf, queryPartition } from '@parcours/store/personal-data-repo';
+import { enrolmentRecordsOf, personalItems } from '@parcours/store/personal-data-repo';
 import { queryIndex } from '@parcours/store/xapi-index';
-import { readStatements, type StatementItem, shardOf } from '@parcours/store/xapi-statements';
+import { readStatements } from '@parcours/store/xapi-statements';
 import { type Agent, agentKey, learnerAgent, PARCOURS_HOME_PAGE } from '@parcours/xapi';
 import { agentHash } from '../lrs/statement-keys.ts';
 import { removeErasedAgent } from '../reports/recompute.ts';
 
 export const PSEUDONYM_HOME_PAGE = `${PARCOURS_HOME_PAGE}/pseudonymes`;
 
-/** Items of the person's partition that identify them or link them to anonymous answers: deleted. */
-const DELETED_ENTITIES = new Set([
-  'user-profile',
-  'evaluation-receipt',
-  'evaluation-link',
-  'evaluation-response-link',
-  'preferences',
-]);
+/**
+ * Items of the person's partition that identify them or link them to anonymous answers: those the entity registry
+ * marks `person: 'delete'` (the profile, with contact data and preferences; the links to evaluation responses).
+ */
+const isErasedEntity = (e: unknown) => isEntity(e) && ERASED_ENTITIES.includes(e);
 
 /** The erasure register's key for a person (a hash of the id; shared with the reports, which check it). */
 export const subjectHash = erasureSubjectHash;
@@ -72,7 +70,7 @@ export async function erasePerson(userId: string, actorId: string, reason?: stri
   // HR reports first: from now on the erasure record stops the projection from writing the row again.
   const reportRows = (await removeErasedAgent(userId, now)) ? 1 : 0;
 
-  const own = await queryPartition(keys.user.partition(userId));
+  const own = await personalItems(userId);
   const profile = own.find((i) => i['entity'] === 'user-profile');
   const email = typeof profile?.['email'] === 'string' ? profile['email'].toLowerCase() : undefined;
   const mboxes = email ? [`mailto:${email}`] : [];
@@ -96,13 +94,7 @@ export async function erasePerson(userId: string, actorId: string, reason?: stri
           pseudonym,
         );
         if (!changed) continue;
-        // Marked unindexed again: the index projection rebuilds every index entry from the rewritten statement.
-        const rewritten: StatementItem = {
-          ...item,
-          doc: JSON.stringify(result),
-          ...keys.xapi.unindexed(shardOf(item.id), item.order),
-        };
-        await documentClient().send(new PutCommand({ TableName: tableName(), Item: rewritten }));
+        await putPseudonymizedStatement(item, JSON.stringify(result));
         statements++;
       }
     }
@@ -126,10 +118,8 @@ export async function erasePerson(userId: string, actorId: string, reason?: stri
     await partitionKeys(keys.notification.subjectPartition({ type: 'person', personId: userId })),
   );
   if (email) await deleteItems([{ ...keys.notification.suppression(email) }]);
-  const personal = own.filter(
-    (i) => DELETED_ENTITIES.has(String(i['entity'])) || String(i['entity']).includes('evaluation'),
-  );
-  const deleted = await deleteItems(personal.map((i) => ({ pk: i['pk'], sk: i['sk'] })));
+  const personal = own.filter((i) => isErasedEntity(i['entity']));
+  const deleted = await deleteItems(personal.map((i) => ({ pk: String(i['pk']), sk: String(i['sk']) })));
 
   const counts = {
     statementsPseudonymized: statements,

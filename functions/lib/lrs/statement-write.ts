@@ -1,9 +1,9 @@
-import { MAX_TRANSACTION_ITEMS } from '@parcours/store/transact';
 import { putBlob } from '@parcours/store/xapi-blobs';
 import {
   type CredentialCheck,
   CredentialCheckFailed,
   deleteStatementItems,
+  MAX_TRANSACTION_ITEMS,
   readStatements,
   type StatementItem,
   statementItem,

@@ -38,27 +38,22 @@ async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise
   await Promise.all(workers);
 }
 
-/** SES accepted the message: the sent mark must land (retried hard), or a lease expiry would send it again. */
+/**
+ * SES accepted the message: the sent mark must land, or a lease expiry would send it again. The store retries it
+ * (throttling, 5xx, network) under its retry policy; past that budget the error stops the tick.
+ */
 async function recordSent(
   n: NotificationItem,
   now: string,
   messageId: string,
   retentionMs: number,
 ): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const ok = await markSent(n, { now, messageId, retentionMs });
-      if (!ok)
-        logger.warn('notification was no longer sending when marked sent (duplicate send)', {
-          id: n.id,
-          messageId,
-        });
-      return;
-    } catch (e) {
-      if (attempt >= 6) throw e;
-      await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-    }
-  }
+  const ok = await markSent(n, { now, messageId, retentionMs });
+  if (!ok)
+    logger.warn('notification was no longer sending when marked sent (duplicate send)', {
+      id: n.id,
+      messageId,
+    });
 }
 
 /**
@@ -118,17 +113,20 @@ export async function runTick(opts: { now: string; deadline: number }): Promise<
 
     let error: string;
     if (prepared.action === 'send') {
-      try {
-        const messageId = await sendRawEmail(prepared.raw, prepared.to);
-        await recordSent(n, now, messageId, settings.retention.sent);
+      const sent = await sendRawEmail(prepared.raw, prepared.to).then(
+        (messageId) => ({ messageId }),
+        (e: unknown) => ({ failure: classifySendError(e) }),
+      );
+      if ('messageId' in sent) {
+        // Not in the send's error handling: a sent mark that fails is not a failed send (retrying would send twice).
+        await recordSent(n, now, sent.messageId, settings.retention.sent);
         result.sent += 1;
         return;
-      } catch (e) {
-        const f = classifySendError(e);
-        if (f.outage) result.outage = true;
-        if (f.permanent) return finish('failed', 'rejected', f.message);
-        error = f.message;
       }
+      const f = sent.failure;
+      if (f.outage) result.outage = true;
+      if (f.permanent) return finish('failed', 'rejected', f.message);
+      error = f.message;
     } else {
       error = prepared.error ?? 'unknown error';
     }

@@ -1,23 +1,14 @@
 import { auditEntryFor } from '@parcours/domain/audit';
 import { nowIso } from '@parcours/domain/clock';
 import { putAuditEntry } from '@parcours/store/audit-repo';
+import { AUDITED_ENTITIES } from '@parcours/store/entities';
 import type { Projection } from './projection.ts';
 
 /**
- * Administrative entities whose every change is audited: session changes, LRS credentials, trainer sign-offs and
- * registry changes, lab overrides. Learner activity (enrolments, attendance) is not "administrative" and has its
- * own history in xAPI.
+ * Every change of an administrative entity (`audited` in the store's entity registry: session changes, LRS
+ * credentials, trainer sign-offs and registry changes, lab overrides, erasures) becomes an audit entry. Learner
+ * activity (enrolments, attendance) is not "administrative" and has its own history in xAPI.
  */
-export const AUDITED_ENTITIES = [
-  'session',
-  'lrs-client',
-  'trainer',
-  'trainer-sign-off',
-  'sign-off',
-  'staffing-override',
-  'erasure',
-] as const;
-
 export const auditLog: Projection = {
   name: 'audit-log',
   entities: AUDITED_ENTITIES,

@@ -1,4 +1,3 @@
-import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { notificationSettings } from '@parcours/domain/content/notification-settings';
@@ -17,11 +16,13 @@ import {
   type WindowFacts,
 } from '@parcours/domain/notifications/plan';
 import { getSessionItem, listSessionEnrolments, type SessionItem } from '@parcours/store';
+import type { Entity } from '@parcours/store/entities';
 import { getEvaluationWindow } from '@parcours/store/evaluation-repo';
 import { cancelPendingNotifications, createNotification } from '@parcours/store/notification-repo';
+import type { ItemImage } from '@parcours/store/stream-image';
 import type { ChangeRecord, Projection } from './projection.ts';
 
-type Image = Record<string, NativeAttributeValue> | undefined;
+type Image = ItemImage | undefined;
 
 function enrolmentFacts(i: Image): EnrolmentFacts | undefined {
   if (!i) return undefined;
@@ -166,13 +167,13 @@ async function onSession(r: ChangeRecord): Promise<void> {
   await applyPlan(plan);
 }
 
-const HANDLERS: Record<string, (r: ChangeRecord) => Promise<void>> = {
-  enrolment: onEnrolment,
-  session: onSession,
-  'evaluation-window': onEvaluationWindow,
-  'path-membership': onPathMembership,
-  'report-hr-summary': onHrSummary,
-};
+const HANDLERS = new Map<Entity, (r: ChangeRecord) => Promise<void>>([
+  ['enrolment', onEnrolment],
+  ['session', onSession],
+  ['evaluation-window', onEvaluationWindow],
+  ['path-membership', onPathMembership],
+  ['report-hr-summary', onHrSummary],
+]);
 
 /**
  * Notifications from the table's stream: enrolment, session, evaluation-window, path-membership and HR-summary
@@ -182,6 +183,6 @@ const HANDLERS: Record<string, (r: ChangeRecord) => Promise<void>> = {
  */
 export const notificationsProjection: Projection = {
   name: 'notifications',
-  entities: Object.keys(HANDLERS),
-  apply: (r) => HANDLERS[r.entity]!(r),
+  entities: [...HANDLERS.keys()],
+  apply: (r) => HANDLERS.get(r.entity)!(r),
 };

@@ -1,12 +1,13 @@
-import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import type { Entity } from '@parcours/store/entities';
+import type { ItemImage } from '@parcours/store/stream-image';
 
-/** A stream record with its images already unmarshalled. */
+/** A stream record with its images in document form. */
 export interface ChangeRecord {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
-  /** Entity type of the item (every item stores one), from the new image or else the old one. */
-  entity: string;
-  newImage?: Record<string, NativeAttributeValue>;
-  oldImage?: Record<string, NativeAttributeValue>;
+  /** Entity of the item (every item stores one), from the new image or else the old one. */
+  entity: Entity;
+  newImage?: ItemImage;
+  oldImage?: ItemImage;
   sequenceNumber: string;
 }
 
@@ -17,6 +18,6 @@ export interface ChangeRecord {
 export interface Projection {
   name: string;
   /** Entities this projection reacts to; the consumer skips the others without calling it. */
-  entities: readonly string[];
+  entities: readonly Entity[];
   apply(record: ChangeRecord): Promise<void>;
 }

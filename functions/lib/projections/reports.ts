@@ -1,20 +1,19 @@
-import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import type { EnrolmentStatus } from '@parcours/domain/api/sessions-api';
 import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { serviceResolver } from '@parcours/domain/reports/agent-report';
 import { enrolmentContribution, evaluationContribution } from '@parcours/domain/reports/contributions';
+import type { Entity } from '@parcours/store/entities';
 import { applySourceContribution } from '@parcours/store/report-counters';
+import type { ItemImage } from '@parcours/store/stream-image';
 import { recomputeAgent } from '../reports/recompute.ts';
 import type { ChangeRecord, Projection } from './projection.ts';
 
-type Image = Record<string, NativeAttributeValue>;
-
 /** Learner records the agent report is computed from (all in the learner's partition). */
-const AGENT_ENTITIES = new Set(['booking', 'completion', 'path-membership', 'user-profile']);
+const AGENT_ENTITIES: readonly Entity[] = ['booking', 'completion', 'path-membership', 'user-profile'];
 
 /** Fields of each learner record that the report reads: a change elsewhere (preferences, locks…) is no change. */
-const RELEVANT: Record<string, string[]> = {
+const RELEVANT: Partial<Record<Entity, string[]>> = {
   booking: ['status', 'start', 'end', 'moduleId', 'pathId', 'sessionId'],
   'user-profile': ['displayName', 'email', 'service'],
   'path-membership': ['joinedAt', 'pathId'],
@@ -27,7 +26,7 @@ function unchanged(r: ChangeRecord): boolean {
 }
 
 function learnerOf(r: ChangeRecord): string | undefined {
-  const img = (r.newImage ?? r.oldImage) as Image;
+  const img = (r.newImage ?? r.oldImage) as ItemImage;
   if (typeof img['pk'] !== 'string' || !img['pk'].startsWith('user#')) return undefined;
   const id = r.entity === 'user-profile' ? img['userId'] : img['learnerId'];
   return typeof id === 'string' && id ? id : img['pk'].slice('user#'.length);
@@ -35,9 +34,9 @@ function learnerOf(r: ChangeRecord): string | undefined {
 
 async function onSource(
   r: ChangeRecord,
-  contributionOf: (i: Image) => Record<string, number>,
+  contributionOf: (i: ItemImage) => Record<string, number>,
 ): Promise<void> {
-  const img = (r.newImage ?? r.oldImage) as Image;
+  const img = (r.newImage ?? r.oldImage) as ItemImage;
   await applySourceContribution({
     sourcePk: String(img['pk']),
     sourceSk: String(img['sk']),

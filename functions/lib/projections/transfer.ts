@@ -1,6 +1,6 @@
-import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { nowIso } from '@parcours/domain/clock';
 import { ladderDefFor } from '@parcours/domain/content/transfer-content';
+import type { ItemImage } from '@parcours/store/stream-image';
 import { listAgenda } from '@parcours/store/trainer-repo';
 import {
   deliveredSessions,
@@ -12,7 +12,7 @@ import {
 } from '../transfer/facts.ts';
 import type { ChangeRecord, Projection } from './projection.ts';
 
-type Image = Record<string, NativeAttributeValue> | undefined;
+type Image = ItemImage | undefined;
 
 /**
  * The trainer transfer's derived data, from the table's stream (docs/transfer.md, "Stream"):

@@ -1,5 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { EnrolmentStatus } from '@parcours/domain/api/sessions-api';
 import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import { decodeSummary } from '@parcours/domain/reports/agent-model';
@@ -10,13 +8,15 @@ import {
   evaluationContribution,
 } from '@parcours/domain/reports/contributions';
 import { monthsBetween } from '@parcours/domain/reports/paris-time';
-import { documentClient, keys, tableName } from '@parcours/store';
+import { type EnrolmentItem, keys, listSessionEnrolments } from '@parcours/store';
+import type { Entity } from '@parcours/store/entities';
 import { erasureSubjectHash } from '@parcours/store/erasure-repo';
 import { readAgentSources } from '@parcours/store/report-agents';
 import { ListingReader } from '@parcours/store/report-blocks';
 import { batchWriteAll, bulkReportItems } from '@parcours/store/report-bulk';
 import { applySourceContribution } from '@parcours/store/report-counters';
 import { scanEntitiesForRebuild } from '@parcours/store/report-scan';
+import { sessionIdsOfMonth } from '@parcours/store/report-sources';
 import { computeAgentRow, recomputeAgent } from './recompute.ts';
 
 /**
@@ -65,27 +65,18 @@ export async function rebuildService(serviceId: string, log: Log = () => {}) {
   return rebuildLearners(ids, log);
 }
 
-function enrolmentContributionOf(i: Record<string, unknown>): Contribution {
+type EnrolmentSource = Pick<EnrolmentItem, 'status' | 'pathId' | 'sessionStart' | 'learnerService'>;
+
+function enrolmentContributionOf(i: EnrolmentSource): Contribution {
   return enrolmentContribution(
     {
-      status: i['status'] as EnrolmentStatus,
-      ...(typeof i['pathId'] === 'string' ? { pathId: i['pathId'] } : {}),
-      sessionStart: String(i['sessionStart'] ?? ''),
-      ...(typeof i['learnerService'] === 'string' ? { learnerService: i['learnerService'] } : {}),
+      status: i.status,
+      ...(typeof i.pathId === 'string' ? { pathId: i.pathId } : {}),
+      sessionStart: String(i.sessionStart ?? ''),
+      ...(typeof i.learnerService === 'string' ? { learnerService: i.learnerService } : {}),
     },
     serviceResolver(catalog()),
   );
-}
-
-async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]) {
-  const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await documentClient().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    out.push(...((r.Items ?? []) as Record<string, unknown>[]));
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return out;
 }
 
 /**
@@ -96,30 +87,16 @@ export async function rebuildMonths(from: string, to: string, log: Log = () => {
   const learners = new Set<string>();
   let enrolments = 0;
   for (const month of monthsBetween(from, to)) {
-    const sessions = await queryAll({
-      TableName: tableName(),
-      IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.session.monthIndexPk(month) },
-    });
-    await pool(sessions, 4, async (s) => {
-      const items = await queryAll({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: {
-          ':pk': keys.session.partition(String(s['id'])),
-          ':p': keys.session.prefix.enrolment,
-        },
-        ConsistentRead: true,
-      });
-      for (const e of items) {
+    const sessions = await sessionIdsOfMonth(month);
+    await pool(sessions, 4, async (sessionId) => {
+      for (const e of await listSessionEnrolments(sessionId)) {
         enrolments++;
-        learners.add(String(e['learnerId']));
+        learners.add(e.learnerId);
         await applySourceContribution({
-          sourcePk: String(e['pk']),
-          sourceSk: String(e['sk']),
+          sourcePk: e.pk,
+          sourceSk: e.sk,
           contribution: enrolmentContributionOf(e),
-          at: String(e['updatedAt'] ?? ''),
+          at: e.updatedAt ?? '',
           now: nowIso(),
         });
       }
@@ -130,8 +107,8 @@ export async function rebuildMonths(from: string, to: string, log: Log = () => {
   return { enrolments, ...(await rebuildLearners([...learners], log)) };
 }
 
-const DERIVED = ['report-agent', 'report-block', 'report-counter', 'report-marker'];
-const SOURCES = [
+const DERIVED: readonly Entity[] = ['report-agent', 'report-block', 'report-counter', 'report-marker'];
+const SOURCES: readonly Entity[] = [
   'enrolment',
   'evaluation-response',
   'booking',
@@ -167,7 +144,7 @@ export async function rebuildAll(opts: { segments?: number; log?: Log } = {}) {
   const erased = new Map<string, Contribution>();
   await scanEntitiesForRebuild(SOURCES, segments, (items) => {
     for (const it of items) {
-      const entity = it['entity'];
+      const entity = it['entity'] as Entity;
       const pk = String(it['pk']);
       if (entity === 'erasure') {
         erased.set(String(it['id']), (it['reportContribution'] as Contribution | undefined) ?? {});
@@ -177,7 +154,7 @@ export async function rebuildAll(opts: { segments?: number; log?: Log } = {}) {
           sk: String(it['sk']),
           contribution:
             entity === 'enrolment'
-              ? enrolmentContributionOf(it)
+              ? enrolmentContributionOf(it as EnrolmentSource)
               : evaluationContribution({ overall: it['overall'], ...it }),
           at: String(it['updatedAt'] ?? it['createdAt'] ?? ''),
         });

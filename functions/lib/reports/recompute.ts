@@ -5,6 +5,7 @@ import { reportSettings } from '@parcours/domain/content/report-settings';
 import { encodeSummary, listingEntries } from '@parcours/domain/reports/agent-model';
 import { type AgentSources, buildAgentReport, summaryOf } from '@parcours/domain/reports/agent-report';
 import { erasureSubjectHash, isErased } from '@parcours/store/erasure-repo';
+import { RETRY, withOptimisticRetry } from '@parcours/store/optimistic';
 import {
   commitAgentRow,
   getAgentRow,
@@ -12,7 +13,6 @@ import {
   readAgentSources,
   removeErasedAgentRow,
 } from '@parcours/store/report-agents';
-import { RETRY, withOptimisticRetry } from '@parcours/store/transact';
 
 /** The row an agent's records produce now (undefined: nobody to report on). Pure given the content. */
 export function computeAgentRow(sources: AgentSources): NextAgentRow | undefined {
@@ -66,11 +66,7 @@ export async function recomputeAgent(learnerId: string, now = nowIso()): Promise
       if (!ok) return RETRY;
       return next ? 'written' : 'deleted';
     },
-    {
-      attempts: 12,
-      baseDelayMs: 15,
-      onExhausted: () => new Error(`report row of '${learnerId}': too many conflicting writes`),
-    },
+    { onExhausted: () => new Error(`report row of '${learnerId}': too many conflicting writes`) },
   );
 }
 
@@ -87,10 +83,6 @@ export async function removeErasedAgent(learnerId: string, now = nowIso()): Prom
       if (!stored) return false;
       return (await removeErasedAgentRow(learnerId, stored, subject, now)) ? true : RETRY;
     },
-    {
-      attempts: 12,
-      baseDelayMs: 15,
-      onExhausted: () => new Error(`report row of '${learnerId}': too many conflicting writes`),
-    },
+    { onExhausted: () => new Error(`report row of '${learnerId}': too many conflicting writes`) },
   );
 }

@@ -26,6 +26,7 @@ import {
   type SignOffRecord,
 } from '@parcours/domain/transfer/ladder';
 import { getSessionItem, listSessionEnrolments, type SessionItem } from '@parcours/store';
+import { getAttendanceImport } from '@parcours/store/attendance-import';
 import {
   type EvaluationResponseItem,
   ensureEvaluationWindow,
@@ -44,7 +45,6 @@ import {
 import {
   deleteLadderSnapshot,
   getAggregates,
-  getAttendanceImport,
   getDeliveryFact,
   putDeliveryFact,
   putLadderSnapshot,

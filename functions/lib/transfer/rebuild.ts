@@ -14,10 +14,11 @@ import type { DeliveryFact } from '@parcours/domain/transfer/delivery';
 import type { LadderSnapshot } from '@parcours/domain/transfer/forecast';
 import { addMonths } from '@parcours/domain/transfer/kpi';
 import { certificationMap, deliveredFromFact, type SignOffRecord } from '@parcours/domain/transfer/ladder';
-import { keys, type SessionItem, TABLE } from '@parcours/store';
+import type { SessionItem } from '@parcours/store';
 import { type EvaluationResponseItem, listEvaluationResponses } from '@parcours/store/evaluation-repo';
-import { getTrainers, listModuleSignOffs, listTrainers, queryAll } from '@parcours/store/trainer-repo';
+import { getTrainers, listModuleSignOffs, listTrainers } from '@parcours/store/trainer-repo';
 import {
+  completedSessionsOfMonth,
   getDeliveryFacts,
   putAggregate,
   readAggregateGroup,
@@ -55,21 +56,12 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => 
 
 /** Every completed session since the programme started (one GSI3 Query per month). */
 export async function completedSessions(now: string): Promise<SessionItem[]> {
-  const idx = TABLE.indexes.gsi3;
   const first = addMonths(transferSettings().programmeStart.slice(0, 7), -1);
   const last = now.slice(0, 7);
   const months: string[] = [];
   for (let m = first; m <= last; m = addMonths(m, 1)) months.push(m);
-  const lists = await mapLimit(months, 4, (m) =>
-    queryAll<SessionItem>({
-      IndexName: idx.name,
-      KeyConditionExpression: '#pk = :pk',
-      FilterExpression: '#st = :completed',
-      ExpressionAttributeNames: { '#pk': idx.partitionKey, '#st': 'status' },
-      ExpressionAttributeValues: { ':pk': keys.session.monthIndexPk(m), ':completed': 'completed' },
-    }),
-  );
-  return lists.flat().filter((s) => s.entity === 'session');
+  const lists = await mapLimit(months, 4, completedSessionsOfMonth);
+  return lists.flat();
 }
 
 export interface ExpectedState {

@@ -1,7 +1,6 @@
 import { nowDate } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
-import { putIfAbsent } from '@parcours/store/put-if-absent';
-import type { TransactItem } from '@parcours/store/transact';
+import { putIfAbsent, type TransactItem } from '@parcours/store/gateway';
 import { statementPutOp } from '@parcours/store/xapi-statements';
 import type { Statement } from '@parcours/xapi';
 import type { TransferSessionRef } from '@parcours/xapi/transfer-statements';
@@ -20,7 +19,7 @@ export function statementOp(statement: Statement, now = nowDate()): TransactItem
 
 /** Stores a Statement unless one with the same id exists (re-emission after a stream replay is a no-op). */
 export function putStatementOnce(statement: Statement, now = nowDate()): Promise<boolean> {
-  return putIfAbsent(toItem(statement, now) as unknown as Record<string, unknown>);
+  return putIfAbsent(toItem(statement, now));
 }
 
 export function sessionRef(s: {

@@ -15,6 +15,9 @@ const OUTAGE_NAMES = new Set([
   'InternalFailure',
   'ServiceUnavailable',
   'ServiceUnavailableException',
+  'TransactionConflictException',
+  // The store's own: a batch or a transaction it could not finish within its retry budget (store/gateway.ts).
+  'StoreUnavailableError',
 ]);
 
 const NETWORK_CODES = new Set([

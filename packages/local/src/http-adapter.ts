@@ -4,11 +4,13 @@ import { LIMITS } from '@parcours/domain/limits';
 import { isDependencyOutage, OUTAGE_BODY, OUTAGE_RETRY_AFTER_SECONDS } from '@parcours/http/outage';
 import { errorResponse, json } from '@parcours/http/responses';
 import type { FunctionDef } from '@parcours/http/route-types';
+import type { FaultLog, FaultRule } from '@parcours/store/faults';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import { z } from 'zod';
 import type { LocalTokens } from './local-tokens.ts';
 import { tokenRequestSchema } from './local-tokens.ts';
 import { NOW_HEADER, requestedOffset, withClockOffset } from './request-clock.ts';
@@ -106,12 +108,34 @@ export interface LocalControl {
   streamDrained: () => Promise<void>;
   stopSes: () => Promise<void>;
   startSes: () => Promise<void>;
+  /** Table faults for the calls that match (store/faults.ts): throttling, conflicts, 500s, leftovers. */
+  injectFaults: (rules: FaultRule[]) => void;
+  clearFaults: () => FaultLog;
 }
+
+const faultRulesSchema = z.object({
+  rules: z.array(
+    z.strictObject({
+      command: z.string().min(1),
+      fault: z.enum([
+        'provisioned-throughput',
+        'throttling',
+        'transaction-conflict',
+        'server-error',
+        'unprocessed',
+      ]),
+      times: z.number().int().min(1).optional(),
+      after: z.number().int().min(0).optional(),
+      match: z.string().min(1).optional(),
+    }),
+  ),
+});
 
 /**
  * `POST /_local/run/{name}` (JSON body = the event) runs a background function of the route table and answers its
  * result; `POST /_local/stream/drain` waits until the stream consumer has caught up; `POST /_local/ses/stop|start`
- * stops or restarts the SES sink (an outage). Undefined when the path is none of these.
+ * stops or restarts the SES sink (an outage); `POST /_local/faults` installs table faults (`{ rules }`) and
+ * `POST /_local/faults/clear` removes them and answers how many were injected. Undefined when the path is none of these.
  */
 async function localControl(
   control: LocalControl,
@@ -134,6 +158,14 @@ async function localControl(
     return ok(await control.streamDrained().then(() => ({ drained: true })));
   if (path === '/_local/ses/stop') return ok(await control.stopSes().then(() => ({ ses: 'stopped' })));
   if (path === '/_local/ses/start') return ok(await control.startSes().then(() => ({ ses: 'started' })));
+  if (path === '/_local/faults') {
+    const parsed = faultRulesSchema.safeParse(body.length ? safeJson(body) : undefined);
+    if (!parsed.success)
+      return errorResponse(400, 'validation-failed', 'Invalid fault rules', parsed.error.issues);
+    control.injectFaults(parsed.data.rules);
+    return ok({ installed: parsed.data.rules.length });
+  }
+  if (path === '/_local/faults/clear') return ok(control.clearFaults());
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FunctionDef } from '@parcours/http/route-types';
+import { clearFaults, injectFaults } from '@parcours/store/faults';
 import { ensureTable, localDynamoClient, startDynamoLocal } from './dynamo-local.ts';
 import { createHttpAdapter, type HttpHandler } from './http-adapter.ts';
 import { applyLocalEnv, LOCAL_TABLE, localCredentials } from './local-env.ts';
@@ -108,7 +109,7 @@ export async function startLocalStack(
       functions,
       tokens,
       localRoutes: true,
-      control: { runFunction, streamDrained, stopSes, startSes },
+      control: { runFunction, streamDrained, stopSes, startSes, injectFaults, clearFaults },
       load: async (name) => (await loadModule(name))['handler'] as HttpHandler,
       ...(opts.web ? { web: opts.web } : {}),
     });

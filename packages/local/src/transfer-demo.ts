@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { catalog } from '@parcours/domain/content/catalog';
 import { questionnaire, transferSettings } from '@parcours/domain/content/transfer-content';
 import { leadKindOf, pathIdsOf, periodOf } from '@parcours/domain/transfer/delivery';
-import { documentClient, keys, tableName } from '@parcours/store';
-import { putAttendanceImport } from '@parcours/store/transfer-repo';
+import { importDeliveredSession } from '@parcours/store/attendance-import';
+import { importEvaluationResponse } from '@parcours/store/evaluation-repo';
 import { DEMO_USERS } from './demo-users.ts';
 import type { LocalTokens } from './local-tokens.ts';
 
@@ -282,24 +281,16 @@ export async function loadTransferDemo(
     const attended = 7 + Math.floor(rnd() * 8);
     const partial = Math.floor(rnd() * 3);
     const noShow = Math.floor(rnd() * 3);
-    await putAttendanceImport(s.id, { attended, partial, noShow }, DEMO_USERS.lab.userId);
     const lead = s.facilitators.find((f) => f.role === 'lead')?.trainerId ?? DEMO_USERS.lab.userId;
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.session.item(s.id),
-        UpdateExpression:
-          'SET #st = :completed, attendanceTakenAt = :at, attendanceTakenBy = :by, updatedAt = :now',
-        ConditionExpression: '#st = :scheduled',
-        ExpressionAttributeNames: { '#st': 'status' },
-        ExpressionAttributeValues: {
-          ':completed': 'completed',
-          ':scheduled': 'scheduled',
-          ':at': new Date(Date.parse(s.end) + 3_600_000).toISOString(),
-          ':by': lead,
-          ':now': now,
-        },
-      }),
+    await importDeliveredSession(
+      s.id,
+      { attended, partial, noShow },
+      {
+        by: DEMO_USERS.lab.userId,
+        takenBy: lead,
+        takenAt: new Date(Date.parse(s.end) + 3_600_000).toISOString(),
+        now,
+      },
     );
     const staffed = s.facilitators.map((f) => ({
       ...f,
@@ -315,40 +306,32 @@ export async function loadTransferDemo(
       const overall = clamp(mean + (rnd() - 0.5) * 0.9);
       const responseId = uuidFrom(`demo-response:${s.id}:${i}`);
       const at = new Date(Date.parse(s.end) + (2 + i) * 3_600_000).toISOString();
-      await documentClient().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: {
-            ...keys.transfer.evaluationResponse(s.id, responseId),
-            entity: 'evaluation-response',
-            responseId,
-            sessionId: s.id,
-            moduleId: s.moduleId,
-            ...(s.pathId ? { pathId: s.pathId } : {}),
-            pathIds: pathIdsOf(s, catalog().paths),
-            siteId: s.siteId,
-            sessionStart: s.start,
-            overall,
-            objectives: module.objectives.map(() => clamp(overall + (rnd() - 0.5) * 0.9)),
-            facilitators: staffed
-              .filter((f) => rated.includes(f.role))
-              .map((f) => ({
-                trainerId: f.trainerId,
-                role: f.role,
-                kind: f.kind,
-                rating: clamp(overall + (rnd() - 0.45) * 0.9),
-              })),
-            recommend: overall >= 4,
-            leadKind,
-            quarter,
-            month,
-            submittedAt: at,
-            updatedAt: at,
-            revision: 1,
-            imported: true,
-          },
-        }),
-      );
+      await importEvaluationResponse({
+        responseId,
+        sessionId: s.id,
+        moduleId: s.moduleId,
+        ...(s.pathId ? { pathId: s.pathId } : {}),
+        pathIds: pathIdsOf(s, catalog().paths),
+        siteId: s.siteId,
+        sessionStart: s.start,
+        overall,
+        objectives: module.objectives.map(() => clamp(overall + (rnd() - 0.5) * 0.9)),
+        facilitators: staffed
+          .filter((f) => rated.includes(f.role))
+          .map((f) => ({
+            trainerId: f.trainerId,
+            role: f.role,
+            kind: f.kind,
+            rating: clamp(overall + (rnd() - 0.45) * 0.9),
+          })),
+        recommend: overall >= 4,
+        leadKind,
+        quarter,
+        month,
+        submittedAt: at,
+        updatedAt: at,
+        revision: 1,
+      });
       responses++;
     }
   }

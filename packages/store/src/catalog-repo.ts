@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Module, Path, Site } from '@parcours/domain/content/schemas';
-import { documentClient, tableName } from './client.ts';
-import { keys } from './keys.ts';
+import type { Entity } from './entities.ts';
+import { get, queryAll } from './gateway.ts';
+import { type ItemKey, keys } from './keys.ts';
 
-type CatalogKind = 'module' | 'path' | 'site' | 'competency' | 'service';
+export type CatalogKind = Extract<Entity, 'module' | 'path' | 'site' | 'competency' | 'service'>;
 
 /** Items carry their entity type and a `data` payload that is exactly the validated content object. */
 interface CatalogItem<T> {
@@ -15,26 +15,15 @@ interface CatalogItem<T> {
 }
 
 async function listKind<T>(kind: CatalogKind): Promise<T[]> {
-  const out: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.catalog.partition, ':prefix': keys.catalog.prefix(kind) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of (res.Items ?? []) as CatalogItem<T>[]) out.push(item.data);
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll<CatalogItem<T>>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.catalog.partition, ':prefix': keys.catalog.prefix(kind) },
+  });
+  return items.map((i) => i.data);
 }
 
-async function getOne<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
-  const res = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key }));
-  return (res.Item as CatalogItem<T> | undefined)?.data;
+async function getOne<T>(key: ItemKey): Promise<T | undefined> {
+  return (await get<CatalogItem<T>>({ Key: key }))?.data;
 }
 
 export const catalogRepo = {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Catalog } from '@parcours/domain/content/schemas';
-import { documentClient, tableName } from './client.ts';
+import type { CatalogKind } from './catalog-repo.ts';
+import { batchWrite, queryAll, type WriteRequest } from './gateway.ts';
 import { type ItemKey, keys } from './keys.ts';
 
 function hash(value: unknown): string {
@@ -15,8 +15,8 @@ function hash(value: unknown): string {
 export async function syncCatalog(
   catalog: Catalog,
 ): Promise<{ written: number; deleted: number; unchanged: number }> {
-  const wanted = new Map<string, { key: ItemKey; entity: string; data: unknown; contentHash: string }>();
-  const add = (key: ItemKey, entity: string, data: unknown) =>
+  const wanted = new Map<string, { key: ItemKey; entity: CatalogKind; data: unknown; contentHash: string }>();
+  const add = (key: ItemKey, entity: CatalogKind, data: unknown) =>
     wanted.set(key.sk, { key, entity, data, contentHash: hash(data) });
   for (const m of catalog.modules) add(keys.catalog.module(m.id), 'module', m);
   for (const p of catalog.paths) add(keys.catalog.path(p.id), 'path', p);
@@ -25,22 +25,14 @@ export async function syncCatalog(
   for (const s of catalog.services) add(keys.catalog.service(s.id), 'service', s);
 
   const existing = new Map<string, string>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.catalog.partition },
-        ProjectionExpression: 'sk, contentHash',
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const it of res.Items ?? []) existing.set(String(it['sk']), String(it['contentHash']));
-    start = res.LastEvaluatedKey;
-  } while (start);
+  const stored = await queryAll<{ sk: string; contentHash?: string }>({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.catalog.partition },
+    ProjectionExpression: 'sk, contentHash',
+  });
+  for (const it of stored) existing.set(String(it.sk), String(it.contentHash));
 
-  const requests: Record<string, unknown>[] = [];
+  const requests: WriteRequest[] = [];
   let unchanged = 0;
   for (const [sk, w] of wanted) {
     if (existing.get(sk) === w.contentHash) {
@@ -60,19 +52,4 @@ export async function syncCatalog(
   }
   await batchWrite(requests);
   return { written: requests.length - deleted, deleted, unchanged };
-}
-
-/** BatchWriteItem in chunks of 25 (the service limit), retrying unprocessed items with backoff. */
-export async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < requests.length; i += 25) {
-    let pending: Record<string, unknown>[] | undefined = requests.slice(i, i + 25);
-    for (let attempt = 0; pending && pending.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('BatchWrite: unprocessed items remain after retries');
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
-      const res = await documentClient().send(
-        new BatchWriteCommand({ RequestItems: { [tableName()]: pending as never } }),
-      );
-      pending = res.UnprocessedItems?.[tableName()] as Record<string, unknown>[] | undefined;
-    }
-  }
 }

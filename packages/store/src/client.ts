@@ -21,7 +21,8 @@ export function documentClient(): DynamoDBDocumentClient {
     const raw = new DynamoDBClient({
       region: cfg.AWS_REGION,
       ...(cfg.DYNAMODB_ENDPOINT ? { endpoint: cfg.DYNAMODB_ENDPOINT } : {}),
-      maxAttempts: 4,
+      // One retry policy, the store's (retry-policy.ts): the SDK sends each request once.
+      maxAttempts: 1,
       ...(cfg.DYNAMODB_MAX_SOCKETS
         ? { requestHandler: { httpAgent: { maxSockets: cfg.DYNAMODB_MAX_SOCKETS, keepAlive: true } } }
         : {}),

@@ -13,6 +13,11 @@ const envSchema = z.object({
    * Sockets of the shared client. A Lambda serves one request at a time: the SDK's default (50) is plenty. The
    * local stack serves every request of every function from one process, against one JVM: it sets its own.
    */
+  /**
+   * How long the store keeps retrying a throttled, conflicting or failing call before it gives up (→ 503). Kept
+   * well under the functions' timeout.
+   */
+  STORE_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
   DYNAMODB_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).optional(),
 });
 

@@ -1,47 +1,11 @@
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { EnrolmentStatus } from '@parcours/domain/api/sessions-api';
 import { conflict, notFound } from '@parcours/domain/errors';
-import { documentClient, tableName } from './client.ts';
+import { planCancel } from '@parcours/domain/lms/seats';
 import type { EnrolmentItem } from './enrolment-item.ts';
-import { type ExtraItems, getEnrolment, waitlistOrder } from './enrolment-repo.ts';
-import { keys } from './keys.ts';
+import { getEnrolment, waitlistOrder } from './enrolment-repo.ts';
+import { type TransactItem, transactWrite } from './gateway.ts';
+import { RETRY, withOptimisticRetry } from './optimistic.ts';
+import { changeOps, conditionFailures, type SeatOp, type SeatTag } from './seat-ops.ts';
 import { getSessionItem } from './session-item.ts';
-import { backoff, cancellationInfo, isTransient } from './transaction-errors.ts';
-
-type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-function statusUpdate(
-  key: { pk: string; sk: string },
-  to: EnrolmentStatus,
-  from: EnrolmentStatus,
-  actorId: string,
-  now: string,
-  remove = '',
-): TxItem {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: key,
-      UpdateExpression: `SET #st = :to, updatedAt = :now, updatedBy = :by${remove ? ` REMOVE ${remove}` : ''}`,
-      ConditionExpression: '#st = :from',
-      ExpressionAttributeNames: { '#st': 'status' },
-      ExpressionAttributeValues: { ':to': to, ':from': from, ':now': now, ':by': actorId },
-    },
-  };
-}
-
-function bookingUpdate(learnerId: string, sessionId: string, to: EnrolmentStatus, now: string): TxItem {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.user.booking(learnerId, sessionId),
-      UpdateExpression: 'SET #st = :to, updatedAt = :now',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#st': 'status' },
-      ExpressionAttributeValues: { ':to': to, ':now': now },
-    },
-  };
-}
 
 export interface CancelOutcome {
   enrolment: EnrolmentItem;
@@ -50,110 +14,66 @@ export interface CancelOutcome {
   changed: boolean;
 }
 
+const contention = () => conflict('enrolment-contention', 'The session is too busy right now; please retry');
+
 /**
- * Cancels an enrolment. Freeing a seat promotes the head of the waitlist IN THE SAME TRANSACTION: the seat is
- * never free for a newcomer to grab while someone waits (no queue-jumping, no lost seat).
+ * Cancels an enrolment, by the domain's rules (`planCancel`): freeing a seat promotes the head of the waitlist IN THE
+ * SAME TRANSACTION, so the seat is never free for a newcomer to grab while someone waits (no queue-jumping, no lost
+ * seat). Every part is conditioned on what was read; a failed condition means someone else wrote meanwhile: read
+ * again and plan again.
  */
 export async function cancelEnrolment(input: {
   sessionId: string;
   learnerId: string;
   actorId: string;
   now: string;
-  extraItems?: (cancelled: EnrolmentItem, promoted?: EnrolmentItem) => ReturnType<ExtraItems>;
+  extraItems?: (cancelled: EnrolmentItem, promoted?: EnrolmentItem) => TransactItem[];
 }): Promise<CancelOutcome> {
   const { sessionId, learnerId, actorId, now } = input;
-  const T = tableName();
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const current = await getEnrolment(sessionId, learnerId);
-    if (!current) throw notFound('enrolment');
-    if (current.status === 'cancelled' || current.status === 'session-cancelled') {
-      return { enrolment: current, changed: false }; // idempotent retry
-    }
-    if (current.status !== 'enrolled' && current.status !== 'waitlisted') {
-      throw conflict(
-        'enrolment-not-active',
-        `An enrolment in status '${current.status}' cannot be cancelled`,
-      );
-    }
-    const cancelled: EnrolmentItem = { ...current, status: 'cancelled', updatedAt: now, updatedBy: actorId };
-    const items: TxItem[] = [
-      statusUpdate(keys.session.enrolment(sessionId, learnerId), 'cancelled', current.status, actorId, now),
-      bookingUpdate(learnerId, sessionId, 'cancelled', now),
-    ];
-    let promoted: EnrolmentItem | undefined;
-    if (current.status === 'waitlisted') {
-      items.push(
-        {
-          Delete: {
-            TableName: T,
-            Key: keys.session.waitlistEntry(sessionId, current.ticket),
-            ConditionExpression: 'attribute_exists(pk)',
-          },
-        },
-        {
-          Update: {
-            TableName: T,
-            Key: keys.session.item(sessionId),
-            UpdateExpression: 'SET waitlistLength = waitlistLength - :one',
-            ConditionExpression: 'waitlistLength > :zero',
-            ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-          },
-        },
-      );
-    } else {
-      const [head] = await waitlistOrder(sessionId, 1);
-      const headEnrolment = head ? await getEnrolment(sessionId, head.learnerId) : undefined;
-      if (head && headEnrolment && headEnrolment.status === 'waitlisted') {
-        promoted = { ...headEnrolment, status: 'enrolled', updatedAt: now, updatedBy: actorId };
-        items.push(
-          {
-            Delete: {
-              TableName: T,
-              Key: { pk: keys.session.partition(sessionId), sk: head.sk },
-              ConditionExpression: 'attribute_exists(pk)',
-            },
-          },
-          statusUpdate(
-            keys.session.enrolment(sessionId, head.learnerId),
-            'enrolled',
-            'waitlisted',
-            actorId,
-            now,
-          ),
-          bookingUpdate(head.learnerId, sessionId, 'enrolled', now),
-          {
-            Update: {
-              TableName: T,
-              Key: keys.session.item(sessionId),
-              UpdateExpression: 'SET waitlistLength = waitlistLength - :one',
-              ConditionExpression: 'waitlistLength > :zero',
-              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-            },
-          },
-        );
-      } else {
-        items.push({
-          Update: {
-            TableName: T,
-            Key: keys.session.item(sessionId),
-            UpdateExpression: 'SET enrolledCount = enrolledCount - :one',
-            // An empty waitlist at read time must still be empty: otherwise someone joined it meanwhile and must
-            // get this seat (retry reads the new head).
-            ConditionExpression: 'enrolledCount > :zero AND waitlistLength = :zero',
-            ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-          },
-        });
+  return withOptimisticRetry(
+    async () => {
+      const [current, session] = await Promise.all([
+        getEnrolment(sessionId, learnerId),
+        getSessionItem(sessionId),
+      ]);
+      if (!current) throw notFound('enrolment');
+      if (!session) throw notFound('session', sessionId);
+      const headNeeded = current.status === 'enrolled' && session.waitlistLength > 0;
+      const plan = planCancel({
+        session,
+        waitlist: headNeeded ? await waitlistOrder(sessionId, 1) : [],
+        enrolment: current,
+      });
+      if (plan.kind === 'unchanged') return { enrolment: current, changed: false }; // idempotent retry
+      if (plan.kind === 'reread') return RETRY;
+      let promoted: EnrolmentItem | undefined;
+      if (plan.promoted) {
+        const head = await getEnrolment(sessionId, plan.promoted.learnerId);
+        // The entry outlived its enrolment's waitlisted status for a moment (a concurrent change): read again.
+        if (head?.status !== 'waitlisted') return RETRY;
+        promoted = { ...head, status: 'enrolled', updatedAt: now, updatedBy: actorId };
       }
-    }
-    items.push(...(input.extraItems?.(cancelled, promoted) ?? []));
-    try {
-      await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
-      return { enrolment: cancelled, ...(promoted ? { promoted } : {}), changed: true };
-    } catch (e) {
-      if (!cancellationInfo(e) && !isTransient(e)) throw e;
-      if (!(await getSessionItem(sessionId))) throw notFound('session', sessionId);
-      await backoff(attempt);
-    }
-  }
-  throw conflict('enrolment-contention', 'The session is too busy right now; please retry');
+      const cancelled: EnrolmentItem = {
+        ...current,
+        status: 'cancelled',
+        updatedAt: now,
+        updatedBy: actorId,
+      };
+      const ops: SeatOp[] = [
+        ...changeOps(sessionId, plan.change, { actorId, now }),
+        ...(input.extraItems?.(cancelled, promoted) ?? []).map(
+          (op): SeatOp => ({ tag: { kind: 'extra' }, op }),
+        ),
+      ];
+      const outcome = await transactWrite<SeatTag>(ops);
+      if (outcome.ok) return { enrolment: cancelled, ...(promoted ? { promoted } : {}), changed: true };
+      // A missing booking copy is not a stale read (the enrolment engine writes both together): say so, not retry.
+      const broken = conditionFailures(outcome.failures).filter((f) => f.tag.kind === 'booking');
+      if (broken.length) {
+        throw new Error(`cancel transaction: ${broken.map((f) => JSON.stringify(f.tag)).join(', ')} failed`);
+      }
+      return RETRY;
+    },
+    { onExhausted: contention },
+  );
 }

@@ -1,10 +1,11 @@
 import type { EnrolmentStatus, EnrolmentView } from '@parcours/domain/api/sessions-api';
+import type { Entity } from './entities.ts';
 
 /** The enrolment as stored in its session's partition (`session#<sid>` / `enrolment#<learnerId>`). */
 export interface EnrolmentItem {
   pk: string;
   sk: string;
-  entity: 'enrolment';
+  entity: Extract<Entity, 'enrolment'>;
   /** A UUID; also the xAPI `registration` of every statement about this enrolment. */
   id: string;
   sessionId: string;
@@ -24,6 +25,18 @@ export interface EnrolmentItem {
   updatedBy: string;
   gsi1pk: string;
   gsi1sk: string;
+}
+
+/** A place in a session's queue (`session#<sid>` / `waitlist#<ticket>`): the sort key gives the FIFO order. */
+export interface WaitlistEntryItem {
+  pk: string;
+  sk: string;
+  entity: Extract<Entity, 'waitlist-entry'>;
+  sessionId: string;
+  learnerId: string;
+  ticket: number;
+  enrolmentId: string;
+  createdAt: string;
 }
 
 export function toEnrolmentView(e: EnrolmentItem, waitlistPosition?: number): EnrolmentView {

@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchWrite } from './catalog-sync.ts';
-import { documentClient, tableName } from './client.ts';
+import type { Entity } from './entities.ts';
+import { batchWrite, get, type Key, put, putIfAbsent, queryPartition, update } from './gateway.ts';
 import { keys } from './keys.ts';
-import { queryPartitionItems } from './query-all.ts';
+import { type StatementItem, shardOf } from './xapi-statements.ts';
 
 /**
  * The erasure register's key for a person: a hash of their id, so the register proves the erasure without naming
@@ -30,6 +29,13 @@ export interface ErasureRecord {
   reportContribution?: Record<string, number>;
 }
 
+/** The record as stored (`erasure#<subject hash>` / `erasure`). */
+interface ErasureItem extends ErasureRecord {
+  pk: string;
+  sk: string;
+  entity: Extract<Entity, 'erasure'>;
+}
+
 /** Starts (or resumes, on a retry) an erasure: the pseudonym is chosen once, at random, and never derivable. */
 export async function beginErasure(
   subjectHash: string,
@@ -37,7 +43,7 @@ export async function beginErasure(
   now: string,
   reason?: string,
 ): Promise<ErasureRecord> {
-  const record: ErasureRecord & { pk: string; sk: string; entity: string } = {
+  const record: ErasureItem = {
     ...keys.erasure.record(subjectHash),
     entity: 'erasure',
     id: subjectHash,
@@ -49,22 +55,10 @@ export async function beginErasure(
     updatedBy: by,
     updatedAt: now,
   };
-  try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: record,
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return record;
-  } catch (e) {
-    if ((e as { name?: string }).name !== 'ConditionalCheckFailedException') throw e;
-    const r = await documentClient().send(
-      new GetCommand({ TableName: tableName(), Key: keys.erasure.record(subjectHash), ConsistentRead: true }),
-    );
-    return r.Item as ErasureRecord;
-  }
+  if (await putIfAbsent(record)) return record;
+  const existing = await get<ErasureItem>({ Key: keys.erasure.record(subjectHash), ConsistentRead: true });
+  if (!existing) throw new Error(`erasure record ${subjectHash} exists but could not be read`);
+  return existing;
 }
 
 export async function finishErasure(
@@ -73,48 +67,41 @@ export async function finishErasure(
   now: string,
   counts: Record<string, number>,
 ): Promise<void> {
-  await documentClient().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.erasure.record(subjectHash),
-      UpdateExpression: 'SET #st = :done, counts = :c, updatedBy = :by, updatedAt = :now',
-      ExpressionAttributeNames: { '#st': 'status' },
-      ExpressionAttributeValues: { ':done': 'done', ':c': counts, ':by': by, ':now': now },
-    }),
-  );
-}
-
-export async function getErasure(subjectHash: string): Promise<ErasureRecord | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.erasure.record(subjectHash), ConsistentRead: true }),
-  );
-  return r.Item as ErasureRecord | undefined;
+  await update({
+    Key: keys.erasure.record(subjectHash),
+    UpdateExpression: 'SET #st = :done, counts = :c, updatedBy = :by, updatedAt = :now',
+    ExpressionAttributeNames: { '#st': 'status' },
+    ExpressionAttributeValues: { ':done': 'done', ':c': counts, ':by': by, ':now': now },
+  });
 }
 
 /** Whether a person (by `erasureSubjectHash`) has been erased, or their erasure has begun: one strongly consistent Get. */
 export async function isErased(subjectHash: string): Promise<boolean> {
-  const r = await documentClient().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.erasure.record(subjectHash),
-      ConsistentRead: true,
-      ProjectionExpression: 'pk',
-    }),
-  );
-  return r.Item !== undefined;
+  const r = await get({
+    Key: keys.erasure.record(subjectHash),
+    ConsistentRead: true,
+    ProjectionExpression: 'pk',
+  });
+  return r !== undefined;
 }
 
-export async function deleteItems(items: { pk: unknown; sk: unknown }[]): Promise<number> {
+/** Deletes the items (batches; complete or throws). Returns how many were asked. */
+export async function deleteItems(items: readonly Key[]): Promise<number> {
   await batchWrite(items.map((i) => ({ DeleteRequest: { Key: { pk: i.pk, sk: i.sk } } })));
   return items.length;
 }
 
-export async function deleteItem(key: { pk: string; sk: string }): Promise<void> {
-  await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+/** Keys of every item of a partition (for deleting index and notification partitions whole). */
+export async function partitionKeys(pk: string): Promise<Key[]> {
+  const items = await queryPartition<Key>(pk, 'pk, sk');
+  return items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) }));
 }
 
-/** Keys of every item of a partition (for deleting index partitions). */
-export async function partitionKeys(pk: string): Promise<{ pk: string; sk: string }[]> {
-  const items = await queryPartitionItems(pk, 'pk, sk');
-  return items.map((i) => ({ pk: String(i['pk']), sk: String(i['sk']) }));
+/**
+ * Stores a statement whose agent was replaced by the person's pseudonym (`doc`), marked unindexed again: the index
+ * projection rebuilds every index entry of the statement from the rewritten text.
+ */
+export async function putPseudonymizedStatement(item: StatementItem, doc: string): Promise<void> {
+  const rewritten: StatementItem = { ...item, doc, ...keys.xapi.unindexed(shardOf(item.id), item.order) };
+  await put({ Item: rewritten });
 }

@@ -1,13 +1,18 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { FacilitatorRole } from '@parcours/domain/api/sessions-api';
 import { conflict } from '@parcours/domain/errors';
 import type { EvaluationWindow } from '@parcours/domain/evaluations/window';
 import type { KindOrUnknown, LeadKind } from '@parcours/domain/transfer/delivery';
-import { documentClient, tableName } from './client.ts';
+import type { Entity } from './entities.ts';
+import {
+  get,
+  put,
+  putIfAbsent,
+  queryAll,
+  type TaggedOp,
+  type TransactItem,
+  transactWrite,
+} from './gateway.ts';
 import { keys } from './keys.ts';
-import { putIfAbsent } from './put-if-absent.ts';
-import { queryAll } from './trainer-repo.ts';
-import { type TaggedOp, type TransactItem, transactWrite } from './transact.ts';
 
 /**
  * Satisfaction evaluations (docs/transfer.md, "Evaluations"): the evaluation window of a session, the anonymous
@@ -19,7 +24,7 @@ import { type TaggedOp, type TransactItem, transactWrite } from './transact.ts';
 export interface EvaluationWindowItem extends EvaluationWindow {
   pk: string;
   sk: 'window';
-  entity: 'evaluation-window';
+  entity: Extract<Entity, 'evaluation-window'>;
   moduleId: string;
   setBy?: string;
   setAt?: string;
@@ -30,7 +35,7 @@ export interface EvaluationWindowItem extends EvaluationWindow {
 export interface EvaluationResponseItem {
   pk: string;
   sk: string;
-  entity: 'evaluation-response';
+  entity: Extract<Entity, 'evaluation-response'>;
   responseId: string;
   sessionId: string;
   moduleId: string;
@@ -50,12 +55,14 @@ export interface EvaluationResponseItem {
   submittedAt: string;
   updatedAt: string;
   revision: number;
+  /** Loaded with the demo's history (sessions run before Parcours), not submitted by an attendee. */
+  imported?: boolean;
 }
 
 export interface EvaluationLinkItem {
   pk: string;
   sk: string;
-  entity: 'evaluation-link';
+  entity: Extract<Entity, 'evaluation-link'>;
   sessionId: string;
   responseId: string;
   revision: number;
@@ -64,14 +71,7 @@ export interface EvaluationLinkItem {
 }
 
 export async function getEvaluationWindow(sessionId: string): Promise<EvaluationWindowItem | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.transfer.evaluationWindow(sessionId),
-      ConsistentRead: true,
-    }),
-  );
-  return r.Item as EvaluationWindowItem | undefined;
+  return get<EvaluationWindowItem>({ Key: keys.transfer.evaluationWindow(sessionId), ConsistentRead: true });
 }
 
 /** Creates the default window once (the projection, when the session completes); an existing one is kept. */
@@ -93,7 +93,7 @@ export async function setEvaluationWindow(
     setAt: ctx.at,
     ...(ctx.reason ? { reason: ctx.reason } : {}),
   };
-  await documentClient().send(new PutCommand({ TableName: tableName(), Item: item }));
+  await put({ Item: item });
   return item;
 }
 
@@ -101,14 +101,10 @@ export async function getEvaluationLink(
   learnerId: string,
   sessionId: string,
 ): Promise<EvaluationLinkItem | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.transfer.evaluationLink(learnerId, sessionId),
-      ConsistentRead: true,
-    }),
-  );
-  return r.Item as EvaluationLinkItem | undefined;
+  return get<EvaluationLinkItem>({
+    Key: keys.transfer.evaluationLink(learnerId, sessionId),
+    ConsistentRead: true,
+  });
 }
 
 export async function listEvaluationLinks(learnerId: string): Promise<EvaluationLinkItem[]> {
@@ -127,14 +123,10 @@ export async function getEvaluationResponse(
   sessionId: string,
   responseId: string,
 ): Promise<EvaluationResponseItem | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.transfer.evaluationResponse(sessionId, responseId),
-      ConsistentRead: true,
-    }),
-  );
-  return r.Item as EvaluationResponseItem | undefined;
+  return get<EvaluationResponseItem>({
+    Key: keys.transfer.evaluationResponse(sessionId, responseId),
+    ConsistentRead: true,
+  });
 }
 
 export async function listEvaluationResponses(
@@ -151,6 +143,9 @@ export async function listEvaluationResponses(
     ConsistentRead: consistent,
   });
 }
+
+/** What an op of a submission's transaction writes. */
+type SubmissionTag = { kind: 'link' } | { kind: 'response' } | { kind: 'statement'; index: number };
 
 /**
  * Writes a response, its link and its xAPI Statement in one transaction. First response: link and response must
@@ -186,23 +181,33 @@ export async function saveEvaluationResponse(input: {
         ExpressionAttributeNames: { '#rev': 'revision' },
         ExpressionAttributeValues: { ':rev': input.previousRevision },
       };
-  const ops: TaggedOp<string>[] = [
-    { tag: 'link', op: { Put: { TableName: tableName(), Item: link, ...cond } } },
-    { tag: 'response', op: { Put: { TableName: tableName(), Item: item, ...cond } } },
-    ...input.statements.map((op, i) => ({ tag: `statement-${i}`, op })),
+  const ops: TaggedOp<SubmissionTag>[] = [
+    { tag: { kind: 'link' }, op: { Put: { Item: link, ...cond } } },
+    { tag: { kind: 'response' }, op: { Put: { Item: item, ...cond } } },
+    ...input.statements.map((op, index) => ({ tag: { kind: 'statement' as const, index }, op })),
   ];
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const outcome = await transactWrite(ops);
-    if (outcome.ok) return item;
-    if (outcome.failures.some((f) => f.code === 'ConditionalCheckFailed')) {
-      throw conflict(
-        'evaluation-conflict',
-        'Your response was changed meanwhile (another submission); reload and retry',
-      );
-    }
-    if (!outcome.transient)
-      throw new Error(`evaluation transaction failed: ${outcome.failures.map((f) => f.code).join(', ')}`);
-    await new Promise((res) => setTimeout(res, 20 * 2 ** attempt));
+  const outcome = await transactWrite(ops);
+  if (outcome.ok) return item;
+  // Another submission got there first (its link, response or Statement of this revision): the caller re-reads.
+  if (outcome.failures.some((f) => f.code === 'ConditionalCheckFailed')) {
+    throw conflict(
+      'evaluation-conflict',
+      'Your response was changed meanwhile (another submission); reload and retry',
+    );
   }
-  throw conflict('evaluation-conflict', 'Too many concurrent submissions; retry');
+  if (outcome.transient) throw conflict('evaluation-conflict', 'Too many concurrent submissions; retry');
+  throw new Error(`evaluation transaction failed: ${outcome.failures.map((f) => f.code).join(', ')}`);
+}
+
+/** Stores a response loaded with the demo's history (no attendee, no link, no Statement). */
+export async function importEvaluationResponse(
+  response: Omit<EvaluationResponseItem, 'pk' | 'sk' | 'entity' | 'imported'>,
+): Promise<void> {
+  const item: EvaluationResponseItem = {
+    ...keys.transfer.evaluationResponse(response.sessionId, response.responseId),
+    entity: 'evaluation-response',
+    ...response,
+    imported: true,
+  };
+  await put({ Item: item });
 }

@@ -1,7 +1,6 @@
 export { type AttendanceChange, writeAttendance } from './attendance-repo.ts';
 export { catalogRepo } from './catalog-repo.ts';
-export { batchWrite, syncCatalog } from './catalog-sync.ts';
-export { documentClient, tableName } from './client.ts';
+export { syncCatalog } from './catalog-sync.ts';
 export { type StoreConfig, storeConfig } from './config.ts';
 export { cancelEnrolment } from './enrolment-cancel.ts';
 export { type EnrolmentItem, toEnrolmentView } from './enrolment-item.ts';
@@ -13,6 +12,7 @@ export {
   waitlistOrder,
   waitlistPosition,
 } from './enrolment-repo.ts';
+export { describeTable } from './gateway.ts';
 export { composeKey, type ItemKey, keys, sortableNumber } from './keys.ts';
 export {
   type BookingItem,
@@ -22,6 +22,6 @@ export {
 } from './learner-items.ts';
 export { joinPath } from './path-membership-repo.ts';
 export { ensureProfileFromClaims, getProfile, type UserProfileItem } from './profile-repo.ts';
+export { storeMetrics } from './retry-policy.ts';
 export { getSessionItem, type SessionItem, sessionIndexKeys, toSessionView } from './session-item.ts';
 export { type IndexName, TABLE } from './table.ts';
-export { backoff, cancellationInfo, isTransient } from './transaction-errors.ts';

@@ -1,13 +1,14 @@
 import type { EnrolmentStatus } from '@parcours/domain/api/sessions-api';
 import type { CompetencyLevel } from '@parcours/domain/content/schemas';
+import type { Entity } from './entities.ts';
+import { type Item, queryPartition } from './gateway.ts';
 import { keys } from './keys.ts';
-import { queryPartitionItems } from './query-all.ts';
 
 /** The learner's copy of one enrolment (`user#<id>` / `booking#<sessionId>`). */
 export interface BookingItem {
   pk: string;
   sk: string;
-  entity: 'booking';
+  entity: Extract<Entity, 'booking'>;
   learnerId: string;
   enrolmentId: string;
   sessionId: string;
@@ -24,7 +25,7 @@ export interface BookingItem {
 export interface CompletionItem {
   pk: string;
   sk: string;
-  entity: 'completion';
+  entity: Extract<Entity, 'completion'>;
   learnerId: string;
   moduleId: string;
   sessionId: string;
@@ -37,7 +38,7 @@ export interface CompletionItem {
 export interface PathMembershipItem {
   pk: string;
   sk: string;
-  entity: 'path-membership';
+  entity: Extract<Entity, 'path-membership'>;
   learnerId: string;
   pathId: string;
   joinedAt: string;
@@ -54,8 +55,8 @@ export interface LearnerState {
 /** One strongly consistent Query of the learner's partition: everything the enrolment rules need. */
 export async function readLearnerState(learnerId: string): Promise<LearnerState> {
   const state: LearnerState = { bookings: [], completions: [], paths: [], lockVersion: 0 };
-  for (const item of await queryPartitionItems(keys.user.partition(learnerId))) {
-    switch (item['entity']) {
+  for (const item of await queryPartition<Item & { entity: Entity }>(keys.user.partition(learnerId))) {
+    switch (item.entity) {
       case 'booking':
         state.bookings.push(item as unknown as BookingItem);
         break;

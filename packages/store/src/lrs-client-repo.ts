@@ -1,6 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from './client.ts';
+import type { Entity } from './entities.ts';
+import { get, isConditionFailure, putIfAbsent, queryAll, type UpdateInput, update } from './gateway.ts';
 import { keys } from './keys.ts';
 
 /**
@@ -10,7 +9,7 @@ import { keys } from './keys.ts';
 export interface LrsClientItem {
   pk: string;
   sk: 'client';
-  entity: 'lrs-client';
+  entity: Extract<Entity, 'lrs-client'>;
   /** The public key (HTTP Basic user name). */
   key: string;
   /** Same as `key`: the id the audit log names the credential by. */
@@ -32,90 +31,55 @@ export interface LrsClientItem {
   gsi1sk: string;
 }
 
-export async function putLrsClient(item: LrsClientItem): Promise<boolean> {
+/** Creates a credential; false if its key is taken. */
+export function putLrsClient(item: LrsClientItem): Promise<boolean> {
+  return putIfAbsent(item);
+}
+
+export async function getLrsClient(key: string): Promise<LrsClientItem | undefined> {
+  return get<LrsClientItem>({ Key: keys.lrsClient.item(key), ConsistentRead: true });
+}
+
+export async function listLrsClients(): Promise<LrsClientItem[]> {
+  return queryAll<LrsClientItem>({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.lrsClient.listPartition },
+  });
+}
+
+/** An update of an existing credential, returning it as updated; undefined when its condition fails. */
+async function updateClient(input: UpdateInput): Promise<LrsClientItem | undefined> {
   try {
-    await documentClient().send(
-      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-    return true;
+    return (await update({ ...input, ReturnValues: 'ALL_NEW' })) as LrsClientItem;
   } catch (e) {
-    if (e instanceof ConditionalCheckFailedException) return false;
+    if (isConditionFailure(e)) return undefined;
     throw e;
   }
 }
 
-export async function getLrsClient(key: string): Promise<LrsClientItem | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.lrsClient.item(key), ConsistentRead: true }),
-  );
-  return r.Item as LrsClientItem | undefined;
-}
-
-export async function listLrsClients(): Promise<LrsClientItem[]> {
-  const out: LrsClientItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.lrsClient.listPartition },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...((res.Items ?? []) as LrsClientItem[]));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
-
 /** Replaces the secret hash (rotation); refused once revoked. */
-export async function rotateLrsClientSecret(
+export function rotateLrsClientSecret(
   key: string,
   secretHash: string,
   by: string,
   now: string,
 ): Promise<LrsClientItem | undefined> {
-  try {
-    const r = await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.lrsClient.item(key),
-        UpdateExpression: 'SET secretHash = :h, rotatedAt = :now, updatedBy = :by',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
-        ExpressionAttributeValues: { ':h': secretHash, ':now': now, ':by': by },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return r.Attributes as LrsClientItem;
-  } catch (e) {
-    if (e instanceof ConditionalCheckFailedException) return undefined;
-    throw e;
-  }
+  return updateClient({
+    Key: keys.lrsClient.item(key),
+    UpdateExpression: 'SET secretHash = :h, rotatedAt = :now, updatedBy = :by',
+    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+    ExpressionAttributeValues: { ':h': secretHash, ':now': now, ':by': by },
+  });
 }
 
 /** Revokes a credential (idempotent: the first revocation's time and author are kept). */
-export async function revokeLrsClient(
-  key: string,
-  by: string,
-  now: string,
-): Promise<LrsClientItem | undefined> {
-  try {
-    const r = await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.lrsClient.item(key),
-        UpdateExpression:
-          'SET revokedAt = if_not_exists(revokedAt, :now), revokedBy = if_not_exists(revokedBy, :by), updatedBy = :by',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':now': now, ':by': by },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return r.Attributes as LrsClientItem;
-  } catch (e) {
-    if (e instanceof ConditionalCheckFailedException) return undefined;
-    throw e;
-  }
+export function revokeLrsClient(key: string, by: string, now: string): Promise<LrsClientItem | undefined> {
+  return updateClient({
+    Key: keys.lrsClient.item(key),
+    UpdateExpression:
+      'SET revokedAt = if_not_exists(revokedAt, :now), revokedBy = if_not_exists(revokedBy, :by), updatedBy = :by',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':now': now, ':by': by },
+  });
 }

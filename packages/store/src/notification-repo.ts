@@ -1,16 +1,22 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NotificationDraft, NotificationStatus } from '@parcours/domain/notifications/model';
-import { documentClient, tableName } from './client.ts';
+import type { Entity } from './entities.ts';
+import {
+  get,
+  isConditionFailure,
+  put,
+  putIfAbsent,
+  queryAll,
+  queryPage,
+  type UpdateInput,
+  update,
+} from './gateway.ts';
 import { type ItemKey, keys, type NotificationSubjectKey } from './keys.ts';
-import { putIfAbsent } from './put-if-absent.ts';
-import { queryAll } from './query-all.ts';
-import { isConditionFailure } from './transaction-errors.ts';
 
 /** A notification record as stored (`<subject partition>` / `notification#<id>`). */
 export interface NotificationItem extends NotificationDraft {
   pk: string;
   sk: string;
-  entity: 'notification';
+  entity: Extract<Entity, 'notification'>;
   status: NotificationStatus;
   /** Claims so far (a claim is an attempt, even if the process dies during it). */
   attempts: number;
@@ -39,6 +45,17 @@ export function notificationKey(n: Pick<NotificationItem, 'subject' | 'id'>): It
 
 const epochSeconds = (iso: string, plusMs: number) => Math.floor((new Date(iso).getTime() + plusMs) / 1000);
 
+/** A conditional transition of a record: false when its condition (the state it moves from) no longer holds. */
+async function transition(input: UpdateInput): Promise<boolean> {
+  try {
+    await update(input);
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
 /**
  * Creates the record unless it exists: ids are deterministic, so a replayed stream record finds its notifications
  * already there (whatever their status since) and creates nothing twice. Returns whether it was created.
@@ -58,21 +75,14 @@ export async function createNotification(
     updatedAt: now,
     ...keys.notification.due(shard, draft.dueAt, draft.id),
   };
-  return putIfAbsent(item as unknown as Record<string, unknown>);
+  return putIfAbsent(item);
 }
 
 export async function getNotification(
   subject: NotificationSubjectKey,
   id: string,
 ): Promise<NotificationItem | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.notification.item(subject, id),
-      ConsistentRead: true,
-    }),
-  );
-  return r.Item as NotificationItem | undefined;
+  return get<NotificationItem>({ Key: keys.notification.item(subject, id), ConsistentRead: true });
 }
 
 /** Every notification of a subject, strongly consistent. */
@@ -104,28 +114,21 @@ export async function cancelPendingNotifications(
   let cancelled = 0;
   for (const n of await listSubjectNotifications(subject)) {
     if (n.status !== 'pending' || opts.except?.has(n.id) || (opts.only && !opts.only(n))) continue;
-    try {
-      await documentClient().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: notificationKey(n),
-          UpdateExpression:
-            'SET #st = :cancelled, cancelReason = :r, cancelledAt = :now, updatedAt = :now, expiresAt = :exp REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: '#st = :pending',
-          ExpressionAttributeNames: { '#st': 'status' },
-          ExpressionAttributeValues: {
-            ':cancelled': 'cancelled',
-            ':pending': 'pending',
-            ':r': opts.reason,
-            ':now': opts.now,
-            ':exp': epochSeconds(opts.now, opts.retentionMs),
-          },
-        }),
-      );
-      cancelled += 1;
-    } catch (e) {
-      if (!isConditionFailure(e)) throw e;
-    }
+    const done = await transition({
+      Key: notificationKey(n),
+      UpdateExpression:
+        'SET #st = :cancelled, cancelReason = :r, cancelledAt = :now, updatedAt = :now, expiresAt = :exp REMOVE gsi1pk, gsi1sk',
+      ConditionExpression: '#st = :pending',
+      ExpressionAttributeNames: { '#st': 'status' },
+      ExpressionAttributeValues: {
+        ':cancelled': 'cancelled',
+        ':pending': 'pending',
+        ':r': opts.reason,
+        ':now': opts.now,
+        ':exp': epochSeconds(opts.now, opts.retentionMs),
+      },
+    });
+    if (done) cancelled += 1;
   }
   return cancelled;
 }
@@ -135,17 +138,14 @@ export async function cancelPendingNotifications(
  * Eventually consistent (a GSI): every candidate is re-checked by the conditional claim.
  */
 export async function queryDue(shard: number, now: string, limit: number): Promise<NotificationItem[]> {
-  const r = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      // `<iso>#<id>` sorts by time; '$' is the character after '#', so every id due at `now` itself is included.
-      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :bound',
-      ExpressionAttributeValues: { ':pk': keys.notification.duePartition(shard), ':bound': `${now}$` },
-      Limit: limit,
-    }),
-  );
-  return (r.Items ?? []) as NotificationItem[];
+  const page = await queryPage<NotificationItem>({
+    IndexName: 'gsi1',
+    // `<iso>#<id>` sorts by time; '$' is the character after '#', so every id due at `now` itself is included.
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :bound',
+    ExpressionAttributeValues: { ':pk': keys.notification.duePartition(shard), ':bound': `${now}$` },
+    Limit: limit,
+  });
+  return page.items;
 }
 
 /**
@@ -158,32 +158,26 @@ export async function claimNotification(
   opts: { now: string; leaseMs: number; token: string },
 ): Promise<NotificationItem | undefined> {
   const claimedUntil = new Date(new Date(opts.now).getTime() + opts.leaseMs).toISOString();
+  const d = keys.notification.due(n.shard, claimedUntil, n.id);
   try {
-    const r = await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: notificationKey(n),
-        UpdateExpression:
-          'SET #st = :sending, claimedUntil = :until, claimToken = :token, updatedAt = :now, gsi1pk = :gpk, gsi1sk = :gsk ADD attempts :one',
-        ConditionExpression:
-          '(#st = :pending AND dueAt <= :now) OR (#st = :sending AND claimedUntil <= :now)',
-        ExpressionAttributeNames: { '#st': 'status' },
-        ExpressionAttributeValues: {
-          ':sending': 'sending',
-          ':pending': 'pending',
-          ':until': claimedUntil,
-          ':token': opts.token,
-          ':now': opts.now,
-          ':one': 1,
-          ...(() => {
-            const d = keys.notification.due(n.shard, claimedUntil, n.id);
-            return { ':gpk': d.gsi1pk, ':gsk': d.gsi1sk };
-          })(),
-        },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return r.Attributes as NotificationItem;
+    return (await update({
+      Key: notificationKey(n),
+      UpdateExpression:
+        'SET #st = :sending, claimedUntil = :until, claimToken = :token, updatedAt = :now, gsi1pk = :gpk, gsi1sk = :gsk ADD attempts :one',
+      ConditionExpression: '(#st = :pending AND dueAt <= :now) OR (#st = :sending AND claimedUntil <= :now)',
+      ExpressionAttributeNames: { '#st': 'status' },
+      ExpressionAttributeValues: {
+        ':sending': 'sending',
+        ':pending': 'pending',
+        ':until': claimedUntil,
+        ':token': opts.token,
+        ':now': opts.now,
+        ':one': 1,
+        ':gpk': d.gsi1pk,
+        ':gsk': d.gsi1sk,
+      },
+      ReturnValues: 'ALL_NEW',
+    })) as NotificationItem;
   } catch (e) {
     if (isConditionFailure(e)) return undefined;
     throw e;
@@ -199,29 +193,20 @@ export async function markSent(
   n: NotificationItem,
   opts: { now: string; messageId: string; retentionMs: number },
 ): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: notificationKey(n),
-        UpdateExpression:
-          'SET #st = :sent, sesMessageId = :mid, sentAt = :now, updatedAt = :now, expiresAt = :exp REMOVE gsi1pk, gsi1sk, claimToken, claimedUntil, lastError',
-        ConditionExpression: '#st = :sending',
-        ExpressionAttributeNames: { '#st': 'status' },
-        ExpressionAttributeValues: {
-          ':sent': 'sent',
-          ':sending': 'sending',
-          ':mid': opts.messageId,
-          ':now': opts.now,
-          ':exp': epochSeconds(opts.now, opts.retentionMs),
-        },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return transition({
+    Key: notificationKey(n),
+    UpdateExpression:
+      'SET #st = :sent, sesMessageId = :mid, sentAt = :now, updatedAt = :now, expiresAt = :exp REMOVE gsi1pk, gsi1sk, claimToken, claimedUntil, lastError',
+    ConditionExpression: '#st = :sending',
+    ExpressionAttributeNames: { '#st': 'status' },
+    ExpressionAttributeValues: {
+      ':sent': 'sent',
+      ':sending': 'sending',
+      ':mid': opts.messageId,
+      ':now': opts.now,
+      ':exp': epochSeconds(opts.now, opts.retentionMs),
+    },
+  });
 }
 
 const fenced = {
@@ -234,32 +219,23 @@ export async function markRetry(
   opts: { now: string; token: string; nextDueAt: string; error: string },
 ): Promise<boolean> {
   const d = keys.notification.due(n.shard, opts.nextDueAt, n.id);
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: notificationKey(n),
-        UpdateExpression:
-          'SET #st = :pending, dueAt = :due, lastError = :err, updatedAt = :now, gsi1pk = :gpk, gsi1sk = :gsk REMOVE claimToken, claimedUntil',
-        ...fenced,
-        ExpressionAttributeNames: { '#st': 'status' },
-        ExpressionAttributeValues: {
-          ':pending': 'pending',
-          ':sending': 'sending',
-          ':token': opts.token,
-          ':due': opts.nextDueAt,
-          ':err': opts.error.slice(0, 500),
-          ':now': opts.now,
-          ':gpk': d.gsi1pk,
-          ':gsk': d.gsi1sk,
-        },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return transition({
+    Key: notificationKey(n),
+    UpdateExpression:
+      'SET #st = :pending, dueAt = :due, lastError = :err, updatedAt = :now, gsi1pk = :gpk, gsi1sk = :gsk REMOVE claimToken, claimedUntil',
+    ...fenced,
+    ExpressionAttributeNames: { '#st': 'status' },
+    ExpressionAttributeValues: {
+      ':pending': 'pending',
+      ':sending': 'sending',
+      ':token': opts.token,
+      ':due': opts.nextDueAt,
+      ':err': opts.error.slice(0, 500),
+      ':now': opts.now,
+      ':gpk': d.gsi1pk,
+      ':gsk': d.gsi1sk,
+    },
+  });
 }
 
 /** Finished without sending: `failed` (listed for the lab) or `skipped` (stale, opted out). Fenced by the claim. */
@@ -276,34 +252,25 @@ export async function markFinishedUnsent(
 ): Promise<boolean> {
   const failed = opts.status === 'failed';
   const f = keys.notification.failed(opts.now, n.id);
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: notificationKey(n),
-        UpdateExpression: failed
-          ? 'SET #st = :to, failureReason = :r, failedAt = :now, lastError = :err, updatedAt = :now, expiresAt = :exp, gsi2pk = :fpk, gsi2sk = :fsk REMOVE gsi1pk, gsi1sk, claimToken, claimedUntil'
-          : 'SET #st = :to, cancelReason = :r, cancelledAt = :now, updatedAt = :now, expiresAt = :exp REMOVE gsi1pk, gsi1sk, claimToken, claimedUntil',
-        ...fenced,
-        ExpressionAttributeNames: { '#st': 'status' },
-        ExpressionAttributeValues: {
-          ':to': opts.status,
-          ':sending': 'sending',
-          ':token': opts.token,
-          ':r': opts.reason,
-          ':now': opts.now,
-          ':exp': epochSeconds(opts.now, opts.retentionMs),
-          ...(failed
-            ? { ':err': (opts.error ?? opts.reason).slice(0, 500), ':fpk': f.gsi2pk, ':fsk': f.gsi2sk }
-            : {}),
-        },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return transition({
+    Key: notificationKey(n),
+    UpdateExpression: failed
+      ? 'SET #st = :to, failureReason = :r, failedAt = :now, lastError = :err, updatedAt = :now, expiresAt = :exp, gsi2pk = :fpk, gsi2sk = :fsk REMOVE gsi1pk, gsi1sk, claimToken, claimedUntil'
+      : 'SET #st = :to, cancelReason = :r, cancelledAt = :now, updatedAt = :now, expiresAt = :exp REMOVE gsi1pk, gsi1sk, claimToken, claimedUntil',
+    ...fenced,
+    ExpressionAttributeNames: { '#st': 'status' },
+    ExpressionAttributeValues: {
+      ':to': opts.status,
+      ':sending': 'sending',
+      ':token': opts.token,
+      ':r': opts.reason,
+      ':now': opts.now,
+      ':exp': epochSeconds(opts.now, opts.retentionMs),
+      ...(failed
+        ? { ':err': (opts.error ?? opts.reason).slice(0, 500), ':fpk': f.gsi2pk, ':fsk': f.gsi2sk }
+        : {}),
+    },
+  });
 }
 
 /** Failed notifications, most recent first; `after` is the `gsi2sk` of the last item of the previous page. */
@@ -311,44 +278,34 @@ export async function listFailedNotifications(opts: {
   limit: number;
   after?: string;
 }): Promise<{ items: NotificationItem[]; last?: string }> {
-  const r = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: opts.after ? 'gsi2pk = :pk AND gsi2sk < :after' : 'gsi2pk = :pk',
-      ExpressionAttributeValues: {
-        ':pk': keys.notification.failedPartition,
-        ...(opts.after ? { ':after': opts.after } : {}),
-      },
-      ScanIndexForward: false,
-      Limit: opts.limit,
-    }),
-  );
-  const items = (r.Items ?? []) as NotificationItem[];
-  const lastItem = items[items.length - 1];
-  return { items, ...(r.LastEvaluatedKey && lastItem?.gsi2sk ? { last: lastItem.gsi2sk } : {}) };
+  const page = await queryPage<NotificationItem>({
+    IndexName: 'gsi2',
+    KeyConditionExpression: opts.after ? 'gsi2pk = :pk AND gsi2sk < :after' : 'gsi2pk = :pk',
+    ExpressionAttributeValues: {
+      ':pk': keys.notification.failedPartition,
+      ...(opts.after ? { ':after': opts.after } : {}),
+    },
+    ScanIndexForward: false,
+    Limit: opts.limit,
+  });
+  const lastItem = page.items[page.items.length - 1];
+  return { items: page.items, ...(page.lastKey && lastItem?.gsi2sk ? { last: lastItem.gsi2sk } : {}) };
 }
 
 /** Whether SES told us this address bounces or complains (see docs/notifications.md). */
 export async function isAddressSuppressed(email: string): Promise<boolean> {
-  const r = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.notification.suppression(email) }),
-  );
-  return Boolean(r.Item);
+  return (await get({ Key: keys.notification.suppression(email) })) !== undefined;
 }
 
 /** For the future bounce/complaint handler: suppress an address (idempotent). */
 export async function suppressAddress(email: string, reason: string, now: string): Promise<void> {
-  await documentClient().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.notification.suppression(email),
-        entity: 'email-suppression',
-        email: email.trim().toLowerCase(),
-        reason,
-        createdAt: now,
-      },
-    }),
-  );
+  await put({
+    Item: {
+      ...keys.notification.suppression(email),
+      entity: 'email-suppression',
+      email: email.trim().toLowerCase(),
+      reason,
+      createdAt: now,
+    },
+  });
 }

@@ -1,5 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from './client.ts';
+import { update } from './gateway.ts';
 import { keys } from './keys.ts';
 
 /** Joins a path (idempotent: the first join date is kept, it decides whether the learner is a newcomer). */
@@ -8,15 +7,12 @@ export async function joinPath(
   pathId: string,
   now: string,
 ): Promise<{ joinedAt: string }> {
-  const r = await documentClient().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.user.pathMembership(learnerId, pathId),
-      UpdateExpression:
-        'SET joinedAt = if_not_exists(joinedAt, :now), entity = :e, learnerId = :l, pathId = :p',
-      ExpressionAttributeValues: { ':now': now, ':e': 'path-membership', ':l': learnerId, ':p': pathId },
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return { joinedAt: String(r.Attributes?.['joinedAt']) };
+  const r = await update({
+    Key: keys.user.pathMembership(learnerId, pathId),
+    UpdateExpression:
+      'SET joinedAt = if_not_exists(joinedAt, :now), entity = :e, learnerId = :l, pathId = :p',
+    ExpressionAttributeValues: { ':now': now, ':e': 'path-membership', ':l': learnerId, ':p': pathId },
+    ReturnValues: 'ALL_NEW',
+  });
+  return { joinedAt: String(r?.['joinedAt']) };
 }

@@ -1,29 +1,27 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from './client.ts';
+import { batchGet, type Item, queryPartition } from './gateway.ts';
 import { keys } from './keys.ts';
-import { queryPartitionItems } from './query-all.ts';
 
-type Item = Record<string, unknown>;
+/**
+ * Reads for the RGPD export and erasure (docs/data-protection.md). Each read is complete or throws: a person's
+ * export must never silently miss items because the table throttled.
+ */
 
-/** Every item of one partition (consistent), for exports and erasure. */
-export const queryPartition = (pk: string): Promise<Item[]> => queryPartitionItems(pk);
+/** Every item of one partition (strongly consistent). */
+export function partitionItems(pk: string): Promise<Item[]> {
+  return queryPartition(pk);
+}
 
-/** A learner's enrolment records, found from their booking copies (BatchGet, 100 keys at a time). */
-export async function enrolmentRecordsOf(learnerId: string, sessionIds: string[]): Promise<Item[]> {
-  const out: Item[] = [];
-  for (let i = 0; i < sessionIds.length; i += 100) {
-    let request: Record<string, unknown>[] | undefined = sessionIds
-      .slice(i, i + 100)
-      .map((s) => ({ ...keys.session.enrolment(s, learnerId) }));
-    for (let attempt = 0; request && request.length > 0 && attempt < 8; attempt++) {
-      const r = await documentClient().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: request, ConsistentRead: true } } }),
-      );
-      out.push(...(r.Responses?.[tableName()] ?? []));
-      request = r.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
-    }
-  }
-  return out;
+/** Every item of the person's own partition (`user#<id>`), strongly consistent. */
+export function personalItems(userId: string): Promise<Item[]> {
+  return queryPartition(keys.user.partition(userId));
+}
+
+/** A learner's enrolment records, found from their booking copies (strongly consistent BatchGet). */
+export function enrolmentRecordsOf(learnerId: string, sessionIds: readonly string[]): Promise<Item[]> {
+  return batchGet(
+    sessionIds.map((s) => keys.session.enrolment(s, learnerId)),
+    { consistent: true },
+  );
 }
 
 /** Index and storage attributes are implementation details, not the person's data. */

@@ -1,7 +1,7 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { nowIso } from '@parcours/domain/clock';
 import type { Locale, Principal } from '@parcours/domain/roles';
-import { documentClient, tableName } from './client.ts';
+import type { Entity } from './entities.ts';
+import { get, type NativeAttributeValue, update } from './gateway.ts';
 import { keys } from './keys.ts';
 
 export interface NotificationPreferences {
@@ -13,7 +13,7 @@ export interface NotificationPreferences {
 export interface UserProfileItem {
   pk: string;
   sk: 'profile';
-  entity: 'user-profile';
+  entity: Extract<Entity, 'user-profile'>;
   userId: string;
   email?: string;
   /** `identity`: from the identity provider's (verified) claim, which wins; `user`: typed by the user. */
@@ -29,10 +29,7 @@ export interface UserProfileItem {
 export const DEFAULT_PREFERENCES: NotificationPreferences = { nonEssentialEmails: true };
 
 export async function getProfile(userId: string, consistent = true): Promise<UserProfileItem | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.user.profile(userId), ConsistentRead: consistent }),
-  );
-  return r.Item as UserProfileItem | undefined;
+  return get<UserProfileItem>({ Key: keys.user.profile(userId), ConsistentRead: consistent });
 }
 
 type ProfilePatch = Partial<
@@ -48,7 +45,7 @@ export async function updateProfile(
   now: string,
 ): Promise<UserProfileItem> {
   const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {
+  const values: Record<string, NativeAttributeValue> = {
     ':entity': 'user-profile',
     ':uid': userId,
     ':now': now,
@@ -80,17 +77,13 @@ export async function updateProfile(
     values[':prefs'] = DEFAULT_PREFERENCES;
     sets.push('#prefs = if_not_exists(#prefs, :prefs)');
   }
-  const r = await documentClient().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.user.profile(userId),
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return r.Attributes as UserProfileItem;
+  return (await update({
+    Key: keys.user.profile(userId),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ReturnValues: 'ALL_NEW',
+  })) as UserProfileItem;
 }
 
 /**

@@ -1,13 +1,12 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { EnrolmentStatus } from '@parcours/domain/api/sessions-api';
 import type { AgentDetail, Listing, ListingEntry } from '@parcours/domain/reports/agent-model';
 import type { AgentSources } from '@parcours/domain/reports/agent-report';
 import { type Contribution, diffContributions } from '@parcours/domain/reports/contributions';
-import { documentClient, tableName } from './client.ts';
+import type { Entity } from './entities.ts';
+import { get, queryPartition, type TaggedOp, transactWrite } from './gateway.ts';
 import { keys } from './keys.ts';
 import { type ListingOp, planListingWrites } from './report-blocks.ts';
 import { counterUpdates } from './report-counters.ts';
-import { type TaggedOp, transactWrite } from './transact.ts';
 
 /**
  * The agent's precomputed report row (`report-agent#<learnerId>` / `row`): detail (JSON), list line, where the line
@@ -41,83 +40,44 @@ export interface NextAgentRow {
 /** Everything the report needs from the learner's partition: one strongly consistent Query. */
 export async function readAgentSources(learnerId: string): Promise<AgentSources> {
   const src: AgentSources = { learnerId, bookings: [], completions: [], paths: [] };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.user.partition(learnerId) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const it of r.Items ?? []) {
-      switch (it['entity']) {
-        case 'user-profile':
-          src.profile = {
-            ...(typeof it['displayName'] === 'string' ? { displayName: it['displayName'] } : {}),
-            ...(typeof it['email'] === 'string' ? { email: it['email'] } : {}),
-            ...(typeof it['service'] === 'string' ? { service: it['service'] } : {}),
-          };
-          break;
-        case 'booking':
-          src.bookings.push({
-            sessionId: String(it['sessionId']),
-            moduleId: String(it['moduleId']),
-            ...(typeof it['pathId'] === 'string' ? { pathId: it['pathId'] } : {}),
-            status: it['status'] as EnrolmentStatus,
-            start: String(it['start']),
-            end: String(it['end']),
-            createdAt: String(it['createdAt'] ?? it['start']),
-          });
-          break;
-        case 'completion':
-          src.completions.push({
-            moduleId: String(it['moduleId']),
-            sessionId: String(it['sessionId']),
-            completedAt: String(it['completedAt']),
-            ...(typeof it['learnerService'] === 'string' ? { learnerService: it['learnerService'] } : {}),
-          });
-          break;
-        case 'path-membership':
-          src.paths.push({ pathId: String(it['pathId']), joinedAt: String(it['joinedAt']) });
-          break;
-      }
+  for (const it of await queryPartition(keys.user.partition(learnerId))) {
+    switch (it['entity'] as Entity) {
+      case 'user-profile':
+        src.profile = {
+          ...(typeof it['displayName'] === 'string' ? { displayName: it['displayName'] } : {}),
+          ...(typeof it['email'] === 'string' ? { email: it['email'] } : {}),
+          ...(typeof it['service'] === 'string' ? { service: it['service'] } : {}),
+        };
+        break;
+      case 'booking':
+        src.bookings.push({
+          sessionId: String(it['sessionId']),
+          moduleId: String(it['moduleId']),
+          ...(typeof it['pathId'] === 'string' ? { pathId: it['pathId'] } : {}),
+          status: it['status'] as EnrolmentStatus,
+          start: String(it['start']),
+          end: String(it['end']),
+          createdAt: String(it['createdAt'] ?? it['start']),
+        });
+        break;
+      case 'completion':
+        src.completions.push({
+          moduleId: String(it['moduleId']),
+          sessionId: String(it['sessionId']),
+          completedAt: String(it['completedAt']),
+          ...(typeof it['learnerService'] === 'string' ? { learnerService: it['learnerService'] } : {}),
+        });
+        break;
+      case 'path-membership':
+        src.paths.push({ pathId: String(it['pathId']), joinedAt: String(it['joinedAt']) });
+        break;
     }
-    start = r.LastEvaluatedKey;
-  } while (start);
+  }
   return src;
 }
 
-export async function getAgentRow(learnerId: string, consistent = true): Promise<AgentRowItem | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.report.agentRow(learnerId),
-      ConsistentRead: consistent,
-    }),
-  );
-  return r.Item as AgentRowItem | undefined;
-}
-
-/** Several rows at once (the rebuild's bookkeeping); missing ones are absent from the map. */
-export async function getAgentRows(learnerIds: readonly string[]): Promise<Map<string, AgentRowItem>> {
-  const out = new Map<string, AgentRowItem>();
-  for (let i = 0; i < learnerIds.length; i += 100) {
-    let pending: Record<string, unknown>[] | undefined = learnerIds
-      .slice(i, i + 100)
-      .map((id) => ({ ...keys.report.agentRow(id) }));
-    for (let attempt = 0; pending?.length; attempt++) {
-      if (attempt > 8) throw new Error('BatchGet: unprocessed keys remain');
-      const r = await documentClient().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      for (const it of (r.Responses?.[tableName()] ?? []) as AgentRowItem[]) out.set(it.learnerId, it);
-      pending = r.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
-    }
-  }
-  return out;
+export function getAgentRow(learnerId: string, consistent = true): Promise<AgentRowItem | undefined> {
+  return get<AgentRowItem>({ Key: keys.report.agentRow(learnerId), ConsistentRead: consistent });
 }
 
 /** The stored form of a computed row (the projection's commit and the bulk writers). */
@@ -141,7 +101,7 @@ export function agentRowItem(learnerId: string, next: NextAgentRow, v: number, n
 const listingPkOf = (scope: string, listing: Listing) => keys.report.listing(scope, listing);
 
 /** How the agent's line moves between listings: leave the old positions, take the new ones. */
-export function listingOps(
+function listingOps(
   stored: Pick<AgentRowItem, 'entries' | 'line'> | undefined,
   next: Pick<NextAgentRow, 'entries' | 'line'> | undefined,
 ): ListingOp[] {
@@ -183,7 +143,6 @@ export async function commitAgentRow(
     unlessErased?: string;
   } = {},
 ): Promise<boolean> {
-  const T = tableName();
   const key = keys.report.agentRow(learnerId);
   const guard = stored
     ? { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': stored.v } }
@@ -192,17 +151,16 @@ export async function commitAgentRow(
   if (next) {
     ops.push({
       tag: 'row',
-      op: { Put: { TableName: T, Item: agentRowItem(learnerId, next, (stored?.v ?? 0) + 1, now), ...guard } },
+      op: { Put: { Item: agentRowItem(learnerId, next, (stored?.v ?? 0) + 1, now), ...guard } },
     });
   } else if (stored) {
-    ops.push({ tag: 'row', op: { Delete: { TableName: T, Key: key, ...guard } } });
+    ops.push({ tag: 'row', op: { Delete: { Key: key, ...guard } } });
   } else return true;
   if (opts.unlessErased !== undefined) {
     ops.push({
       tag: 'not-erased',
       op: {
         ConditionCheck: {
-          TableName: T,
           Key: keys.erasure.record(opts.unlessErased),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
@@ -229,13 +187,11 @@ export async function removeErasedAgentRow(
   subjectHash: string,
   now: string,
 ): Promise<boolean> {
-  const T = tableName();
   const ops: TaggedOp<string>[] = [
     {
       tag: 'row',
       op: {
         Delete: {
-          TableName: T,
           Key: keys.report.agentRow(learnerId),
           ConditionExpression: 'v = :v',
           ExpressionAttributeValues: { ':v': stored.v },
@@ -248,7 +204,6 @@ export async function removeErasedAgentRow(
       tag: 'erasure',
       op: {
         Update: {
-          TableName: T,
           Key: keys.erasure.record(subjectHash),
           UpdateExpression: 'SET reportContribution = :c, updatedAt = :now',
           ConditionExpression: 'attribute_exists(pk)',

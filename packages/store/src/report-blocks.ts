@@ -1,5 +1,4 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   BLOCK_MAX_BYTES,
   BLOCK_MAX_ROWS,
@@ -11,9 +10,8 @@ import {
   upsertRow,
 } from '@parcours/domain/reports/blocks';
 import type { Direction, RowSource } from '@parcours/domain/reports/merge';
-import { documentClient, tableName } from './client.ts';
+import { type Item, queryPage, type TransactItem } from './gateway.ts';
 import { keys } from './keys.ts';
-import type { TransactItem } from './transact.ts';
 
 /**
  * Index blocks of the agents report (domain/reports/blocks.ts): reading a listing from a position, and planning
@@ -47,17 +45,13 @@ export function unpackBlockRows(item: { z?: unknown; r?: unknown } | undefined):
 
 const lowerBoundOf = (sk: string) => sk.slice(keys.report.blockPrefix.length);
 
-async function query(input: Omit<QueryCommandInput, 'TableName'>) {
-  return documentClient().send(new QueryCommand({ TableName: tableName(), ...input }));
-}
-
 /**
  * Reads one listing in order, from just after (or before, descending) a position, a few blocks per request: the
  * first request asks for `firstBatch` blocks, then twice as many each time (up to 32, ~1 MB).
  */
 export class ListingReader implements RowSource {
   private started = false;
-  private startKey: Record<string, unknown> | undefined;
+  private startKey: Item | undefined;
   private batch: number;
   private readonly consistent: boolean;
   private readonly prefetch: boolean;
@@ -94,9 +88,9 @@ export class ListingReader implements RowSource {
     return r;
   }
 
-  private rowsOf(items: Record<string, unknown>[] | undefined): BlockRow[] {
+  private rowsOf(items: readonly Item[]): BlockRow[] {
     const out: BlockRow[] = [];
-    for (const it of items ?? []) {
+    for (const it of items) {
       this.blocksRead++;
       const rows = unpackBlockRows(it);
       if (this.dir === 'desc') rows.reverse();
@@ -113,7 +107,7 @@ export class ListingReader implements RowSource {
     const asc = this.dir === 'asc';
     const base = {
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': this.listingPk } as Record<string, unknown>,
+      ExpressionAttributeValues: { ':pk': this.listingPk } as Item,
       ScanIndexForward: asc,
       ConsistentRead: this.consistent,
       ProjectionExpression: 'z, r',
@@ -125,44 +119,41 @@ export class ListingReader implements RowSource {
         if (asc) {
           // The block holding the position (its lower bound ≤ position), and the blocks after it.
           const [holder, rest] = await Promise.all([
-            query({
+            queryPage({
               ...base,
               KeyConditionExpression: 'pk = :pk AND sk <= :b',
               ExpressionAttributeValues: bound,
               ScanIndexForward: false,
               Limit: 1,
             }),
-            query({
+            queryPage({
               ...base,
               KeyConditionExpression: 'pk = :pk AND sk > :b',
               ExpressionAttributeValues: bound,
               Limit: this.batch,
             }),
           ]);
-          this.startKey = rest.LastEvaluatedKey;
-          return {
-            rows: this.rowsOf([...(holder.Items ?? []), ...(rest.Items ?? [])]),
-            done: !this.startKey,
-          };
+          this.startKey = rest.lastKey;
+          return { rows: this.rowsOf([...holder.items, ...rest.items]), done: !this.startKey };
         }
         // Descending: the holder comes first, then every block before it.
-        const r = await query({
+        const r = await queryPage({
           ...base,
           KeyConditionExpression: 'pk = :pk AND sk <= :b',
           ExpressionAttributeValues: bound,
           Limit: this.batch,
         });
-        this.startKey = r.LastEvaluatedKey;
-        return { rows: this.rowsOf(r.Items), done: !this.startKey };
+        this.startKey = r.lastKey;
+        return { rows: this.rowsOf(r.items), done: !this.startKey };
       }
-      const r = await query({ ...base, Limit: this.batch });
-      this.startKey = r.LastEvaluatedKey;
-      return { rows: this.rowsOf(r.Items), done: !this.startKey };
+      const r = await queryPage({ ...base, Limit: this.batch });
+      this.startKey = r.lastKey;
+      return { rows: this.rowsOf(r.items), done: !this.startKey };
     }
     if (!this.startKey) return { rows: [], done: true };
     this.batch = Math.min(this.maxBatch, this.batch * 2);
     const hasBound = this.after !== undefined;
-    const r = await query({
+    const r = await queryPage({
       ...base,
       ...(hasBound
         ? {
@@ -176,21 +167,21 @@ export class ListingReader implements RowSource {
       Limit: this.batch,
       ExclusiveStartKey: this.startKey,
     });
-    this.startKey = r.LastEvaluatedKey;
-    return { rows: this.rowsOf(r.Items), done: !this.startKey };
+    this.startKey = r.lastKey;
+    return { rows: this.rowsOf(r.items), done: !this.startKey };
   }
 }
 
 /** The block that holds `key` in a listing (strongly consistent), or undefined when the listing has no block yet. */
 export async function blockHolding(listingPk: string, key: string): Promise<BlockItem | undefined> {
-  const r = await query({
+  const r = await queryPage<BlockItem>({
     KeyConditionExpression: 'pk = :pk AND sk <= :b',
     ExpressionAttributeValues: { ':pk': listingPk, ':b': keys.report.blockSk(key) },
     ScanIndexForward: false,
     Limit: 1,
     ConsistentRead: true,
   });
-  return r.Items?.[0] as BlockItem | undefined;
+  return r.items[0];
 }
 
 /** One change to a listing: a row leaves (its old key), arrives or is replaced (`put`). */
@@ -215,7 +206,6 @@ interface Working {
  * its condition: the caller re-reads and tries again.
  */
 export async function planListingWrites(ops: readonly ListingOp[], now: string): Promise<TransactItem[]> {
-  const T = tableName();
   const blocks = new Map<string, Working>();
   const located = new Map<string, Working>();
   const locate = async (listingPk: string, key: string): Promise<Working> => {
@@ -261,7 +251,7 @@ export async function planListingWrites(ops: readonly ListingOp[], now: string):
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
         : { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': w.version } };
     if (w.rows.length === 0 && w.lowerBound !== '') {
-      items.push({ Delete: { TableName: T, Key: keys.report.block(w.pk, w.lowerBound), ...guard } });
+      items.push({ Delete: { Key: keys.report.block(w.pk, w.lowerBound), ...guard } });
       continue;
     }
     const pieces = splitRows(w.rows, BLOCK_MAX_ROWS, BLOCK_MAX_BYTES);
@@ -277,7 +267,6 @@ export async function planListingWrites(ops: readonly ListingOp[], now: string):
       };
       items.push({
         Put: {
-          TableName: T,
           Item: item,
           ...(i === 0 ? guard : { ConditionExpression: 'attribute_not_exists(pk)' }),
         },

@@ -1,11 +1,10 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { addCounters } from '@parcours/domain/reports/aggregates';
 import { type BlockRow, packRows } from '@parcours/domain/reports/blocks';
 import type { Contribution } from '@parcours/domain/reports/contributions';
-import { documentClient, tableName } from './client.ts';
+import { batchWrite, type Item, type Key, LIMITS } from './gateway.ts';
 import { keys } from './keys.ts';
 import { agentRowItem, type NextAgentRow } from './report-agents.ts';
-import { packBlockRows } from './report-blocks.ts';
+import { type BlockItem, packBlockRows } from './report-blocks.ts';
 import { counterItems, markerItem } from './report-counters.ts';
 
 /**
@@ -24,12 +23,12 @@ export function bulkReportItems(input: {
    * (docs/data-protection.md).
    */
   retained?: Contribution[];
-}): Record<string, unknown>[] {
-  const items: Record<string, unknown>[] = [];
+}): Item[] {
+  const items: Item[] = [];
   const listings = new Map<string, BlockRow[]>();
   const totals: Contribution = {};
   for (const { learnerId, row } of input.agents) {
-    items.push(agentRowItem(learnerId, row, 1, input.now) as unknown as Record<string, unknown>);
+    items.push(agentRowItem(learnerId, row, 1, input.now));
     addCounters(totals, row.contribution);
     for (const e of row.entries) {
       const pk = keys.report.listing(e.scope, e.listing);
@@ -41,14 +40,15 @@ export function bulkReportItems(input: {
   for (const [pk, rows] of listings) {
     rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const [lowerBound, blockRows] of packRows(rows)) {
-      items.push({
+      const block: BlockItem & { updatedAt: string } = {
         ...keys.report.block(pk, lowerBound),
         entity: 'report-block',
         v: 1,
         n: blockRows.length,
         z: packBlockRows(blockRows),
         updatedAt: input.now,
-      });
+      };
+      items.push(block);
     }
   }
   for (const s of input.sources) {
@@ -60,32 +60,28 @@ export function bulkReportItems(input: {
   return items;
 }
 
-/** BatchWriteItem (puts or deletes) in groups of 25, `concurrency` batches in flight, unprocessed items retried. */
+/**
+ * Batches handed to the gateway at once, between two progress reports: large enough that waiting for the slowest
+ * batch of a step costs little next to the step itself.
+ */
+const BATCHES_PER_STEP = 400;
+
+/**
+ * Puts or deletes any number of items (`gateway.batchWrite`: leftovers retried, throws if some cannot be written),
+ * `concurrency` batches in flight; `onProgress` gets the number of requests written so far.
+ */
 export async function batchWriteAll(
-  requests: ({ put: Record<string, unknown> } | { delete: { pk: string; sk: string } })[],
+  requests: readonly ({ put: Item } | { delete: Key })[],
   concurrency = 4,
   onProgress?: (done: number) => void,
 ): Promise<void> {
-  const T = tableName();
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    for (;;) {
-      const start = next;
-      next += 25;
-      if (start >= requests.length) return;
-      let pending: Record<string, unknown>[] | undefined = requests
-        .slice(start, start + 25)
-        .map((r) => ('put' in r ? { PutRequest: { Item: r.put } } : { DeleteRequest: { Key: r.delete } }));
-      for (let attempt = 0; pending?.length; attempt++) {
-        if (attempt > 10) throw new Error('BatchWrite: unprocessed items remain after retries');
-        if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** Math.min(attempt, 6)));
-        const r = await documentClient().send(new BatchWriteCommand({ RequestItems: { [T]: pending } }));
-        pending = r.UnprocessedItems?.[T] as Record<string, unknown>[] | undefined;
-      }
-      done += Math.min(25, requests.length - start);
-      onProgress?.(done);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  const step = LIMITS.batchWrite * BATCHES_PER_STEP;
+  for (let start = 0; start < requests.length; start += step) {
+    const slice = requests.slice(start, start + step);
+    await batchWrite(
+      slice.map((r) => ('put' in r ? { PutRequest: { Item: r.put } } : { DeleteRequest: { Key: r.delete } })),
+      concurrency,
+    );
+    onProgress?.(start + slice.length);
+  }
 }

@@ -1,9 +1,8 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Counters } from '@parcours/domain/reports/aggregates';
 import { type Contribution, diffContributions, parseRef } from '@parcours/domain/reports/contributions';
-import { documentClient, tableName } from './client.ts';
+import { get, type Item, queryAll, type TaggedOp, transactWrite } from './gateway.ts';
 import { type ItemKey, keys } from './keys.ts';
-import { RETRY, type TaggedOp, transactWrite, withOptimisticRetry } from './transact.ts';
+import { RETRY, withOptimisticRetry } from './optimistic.ts';
 
 /**
  * Counters of the service and path reports, written only as deltas (`ADD`) inside the transaction that records
@@ -39,7 +38,7 @@ export function counterUpdates(delta: Contribution, now: string): TaggedOp<strin
   const ops: TaggedOp<string>[] = [];
   for (const { key, attrs, ref } of byItem.values()) {
     const names: Record<string, string> = { '#ent': 'entity', '#upd': 'updatedAt', '#kind': 'counterKind' };
-    const values: Record<string, unknown> = { ':e': 'report-counter', ':now': now, ':k': ref.kind };
+    const values: Item = { ':e': 'report-counter', ':now': now, ':k': ref.kind };
     const adds = attrs.map(([attr, n], i) => {
       names[`#a${i}`] = attr;
       values[`:a${i}`] = n;
@@ -60,7 +59,6 @@ export function counterUpdates(delta: Contribution, now: string): TaggedOp<strin
       tag: `counter:${key.pk}:${key.sk}`,
       op: {
         Update: {
-          TableName: tableName(),
           Key: key,
           UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`,
           ExpressionAttributeNames: names,
@@ -74,19 +72,14 @@ export function counterUpdates(delta: Contribution, now: string): TaggedOp<strin
 
 const META = new Set(['pk', 'sk', 'entity', 'updatedAt', 'counterKind', 'svc', 'pathId', 'yearMonth']);
 
-function countersOf(item: Record<string, unknown>): Counters {
+function countersOf(item: Item): Counters {
   const out: Counters = {};
   for (const [k, v] of Object.entries(item)) if (!META.has(k) && typeof v === 'number') out[k] = v;
   return out;
 }
 
-async function queryAllItems(
-  pk: string,
-  sk?: { between?: [string, string]; prefix?: string },
-): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  const values: Record<string, unknown> = { ':pk': pk };
+function queryAllItems(pk: string, sk?: { between?: [string, string]; prefix?: string }): Promise<Item[]> {
+  const values: Item = { ':pk': pk };
   let cond = 'pk = :pk';
   if (sk?.between) {
     cond += ' AND sk BETWEEN :a AND :b';
@@ -96,19 +89,7 @@ async function queryAllItems(
     cond += ' AND begins_with(sk, :p)';
     values[':p'] = sk.prefix;
   }
-  do {
-    const r = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: cond,
-        ExpressionAttributeValues: values,
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...((r.Items ?? []) as Record<string, unknown>[]));
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return out;
+  return queryAll({ KeyConditionExpression: cond, ExpressionAttributeValues: values });
 }
 
 /**
@@ -169,7 +150,7 @@ export async function readPathCounters(
 
 // --- source markers ----------------------------------------------------------------------------------------------
 
-interface MarkerItem {
+export interface MarkerItem {
   pk: string;
   sk: string;
   entity: 'report-marker';
@@ -194,10 +175,7 @@ export async function applySourceContribution(input: {
   const key = keys.report.marker(input.sourcePk, input.sourceSk);
   return withOptimisticRetry<'unchanged' | 'applied' | 'stale'>(
     async () => {
-      const r = await documentClient().send(
-        new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }),
-      );
-      const marker = r.Item as MarkerItem | undefined;
+      const marker = await get<MarkerItem>({ Key: key, ConsistentRead: true });
       if (marker && input.at < marker.at) return 'stale';
       const delta = diffContributions(marker?.contribution, input.contribution);
       if (!Object.keys(delta).length && marker) return 'unchanged';
@@ -213,7 +191,6 @@ export async function applySourceContribution(input: {
           tag: 'marker',
           op: {
             Put: {
-              TableName: tableName(),
               Item: item,
               ...(marker
                 ? { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': marker.v } }
@@ -225,13 +202,13 @@ export async function applySourceContribution(input: {
       ]);
       return outcome.ok ? 'applied' : RETRY;
     },
-    { attempts: 10, onExhausted: () => new Error(`report marker ${key.pk}: too many conflicts`) },
+    { onExhausted: () => new Error(`report marker ${key.pk}: too many conflicts`) },
   );
 }
 
 /** Counter items holding absolute totals (the bulk writers: full rebuild, bench loading). */
-export function counterItems(total: Contribution, now: string): Record<string, unknown>[] {
-  const byItem = new Map<string, Record<string, unknown>>();
+export function counterItems(total: Contribution, now: string): Item[] {
+  const byItem = new Map<string, Item>();
   for (const [refStr, n] of Object.entries(total)) {
     if (!n) continue;
     const ref = parseRef(refStr);
@@ -253,6 +230,11 @@ export function counterItems(total: Contribution, now: string): Record<string, u
 }
 
 /** A source marker as the bulk writers store it (same shape as `applySourceContribution`'s). */
-export function markerItem(sourcePk: string, sourceSk: string, contribution: Contribution, at: string) {
+export function markerItem(
+  sourcePk: string,
+  sourceSk: string,
+  contribution: Contribution,
+  at: string,
+): MarkerItem {
   return { ...keys.report.marker(sourcePk, sourceSk), entity: 'report-marker', contribution, at, v: 1 };
 }

@@ -1,7 +1,5 @@
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from './client.ts';
+import { batchWrite, get, put, queryAll, type WriteRequest } from './gateway.ts';
 import { keys } from './keys.ts';
-import { queryAll } from './query-all.ts';
 
 /**
  * Report exports (docs/reports.md, "Exports"): a job item and its parts, each part gzip-compressed and chunked
@@ -41,68 +39,54 @@ export interface ExportJobItem {
   expiresAt: number;
 }
 
+/** One piece of a part's gzip bytes (`report-export#<id>` / `part#<n>#chunk#<m>`). */
+interface ExportChunkItem {
+  pk: string;
+  sk: string;
+  entity: 'report-export-chunk';
+  data: Uint8Array;
+  expiresAt: number;
+}
+
 /** Chunks of a part: well under 400 KB with the key and attribute overhead. */
 export const EXPORT_CHUNK_BYTES = 350_000;
 
 export async function createExportJob(job: ExportJobItem): Promise<void> {
-  await documentClient().send(
-    new PutCommand({ TableName: tableName(), Item: job, ConditionExpression: 'attribute_not_exists(pk)' }),
-  );
+  await put({ Item: job, ConditionExpression: 'attribute_not_exists(pk)' });
 }
 
-export async function getExportJob(id: string): Promise<ExportJobItem | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.report.exportJob(id), ConsistentRead: true }),
-  );
-  return r.Item as ExportJobItem | undefined;
+export function getExportJob(id: string): Promise<ExportJobItem | undefined> {
+  return get<ExportJobItem>({ Key: keys.report.exportJob(id), ConsistentRead: true });
 }
 
 /** Saves the job's progress, conditional on the version read (two `continue` calls cannot both write part N). */
 export async function saveExportJob(job: ExportJobItem, readVersion: number): Promise<void> {
-  await documentClient().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: job,
-      ConditionExpression: 'v = :v',
-      ExpressionAttributeValues: { ':v': readVersion },
-    }),
-  );
+  await put({ Item: job, ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': readVersion } });
 }
 
-/** Writes a part's gzip bytes as chunk items (BatchWriteItem, retried until processed). */
+/** Writes a part's gzip bytes as chunk items (BatchWriteItem: every chunk written, or it throws). */
 export async function writeExportPart(
   id: string,
   part: number,
   gz: Buffer,
   expiresAt: number,
 ): Promise<void> {
-  const items: Record<string, unknown>[] = [];
+  const requests: WriteRequest[] = [];
   for (let off = 0, n = 0; off < gz.length || n === 0; off += EXPORT_CHUNK_BYTES, n++) {
-    items.push({
+    const chunk: ExportChunkItem = {
       ...keys.report.exportChunk(id, part, n),
       entity: 'report-export-chunk',
       data: gz.subarray(off, off + EXPORT_CHUNK_BYTES),
       expiresAt,
-    });
+    };
+    requests.push({ PutRequest: { Item: chunk } });
   }
-  for (let i = 0; i < items.length; i += 25) {
-    let pending: Record<string, unknown>[] | undefined = items
-      .slice(i, i + 25)
-      .map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; pending?.length; attempt++) {
-      if (attempt > 8) throw new Error('export part: unprocessed items remain after retries');
-      if (attempt) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
-      const r = await documentClient().send(
-        new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }),
-      );
-      pending = r.UnprocessedItems?.[tableName()] as Record<string, unknown>[] | undefined;
-    }
-  }
+  await batchWrite(requests);
 }
 
 /** A part's gzip bytes (its chunks in order), or undefined when it does not exist (yet, or any more). */
 export async function readExportPart(id: string, part: number): Promise<Buffer | undefined> {
-  const items = await queryAll<{ data: Uint8Array }>({
+  const items = await queryAll<ExportChunkItem>({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
     ExpressionAttributeValues: {
       ':pk': keys.report.exportJob(id).pk,

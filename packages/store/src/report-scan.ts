@@ -1,5 +1,5 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from './client.ts';
+import type { Entity } from './entities.ts';
+import { type Item, scanPages } from './gateway.ts';
 
 /**
  * OFFLINE ADMINISTRATION ONLY: a parallel Scan of the whole table, for the reports' full rebuild command
@@ -7,36 +7,29 @@ import { documentClient, tableName } from './client.ts';
  * path, a projection or a schedule. Everything the application does is a Query or a Get.
  */
 export async function scanEntitiesForRebuild(
-  entities: readonly string[],
+  entities: readonly Entity[],
   segments: number,
-  onItems: (items: Record<string, unknown>[]) => Promise<void> | void,
+  onItems: (items: Item[]) => Promise<void> | void,
 ): Promise<number> {
-  const values: Record<string, string> = {};
+  const values: Record<string, Entity> = {};
   entities.forEach((e, i) => {
     values[`:e${i}`] = e;
   });
   let count = 0;
   await Promise.all(
     Array.from({ length: segments }, async (_, segment) => {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const r = await documentClient().send(
-          new ScanCommand({
-            TableName: tableName(),
-            Segment: segment,
-            TotalSegments: segments,
-            FilterExpression: `#entity IN (${Object.keys(values).join(', ')})`,
-            ExpressionAttributeNames: { '#entity': 'entity' },
-            ExpressionAttributeValues: values,
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        );
-        const items = (r.Items ?? []) as Record<string, unknown>[];
+      const pages = scanPages({
+        Segment: segment,
+        TotalSegments: segments,
+        FilterExpression: `#entity IN (${Object.keys(values).join(', ')})`,
+        ExpressionAttributeNames: { '#entity': 'entity' },
+        ExpressionAttributeValues: values,
+        ConsistentRead: true,
+      });
+      for await (const { items } of pages) {
         count += items.length;
         if (items.length) await onItems(items);
-        start = r.LastEvaluatedKey;
-      } while (start);
+      }
     }),
   );
   return count;

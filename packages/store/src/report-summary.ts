@@ -1,7 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from './client.ts';
+import { get, putIfAbsent } from './gateway.ts';
 import { keys } from './keys.ts';
-import { putIfAbsent } from './put-if-absent.ts';
 
 /**
  * The monthly HR summary, one item per (month, recipient): the message as rendered variables of the
@@ -30,16 +28,9 @@ export interface HrSummaryItem {
 }
 
 export function createHrSummary(item: HrSummaryItem): Promise<boolean> {
-  return putIfAbsent(item as unknown as Record<string, unknown>);
+  return putIfAbsent(item);
 }
 
-export async function getHrSummary(month: string, recipientId: string): Promise<HrSummaryItem | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.report.summary(month, recipientId),
-      ConsistentRead: true,
-    }),
-  );
-  return r.Item as HrSummaryItem | undefined;
+export function getHrSummary(month: string, recipientId: string): Promise<HrSummaryItem | undefined> {
+  return get<HrSummaryItem>({ Key: keys.report.summary(month, recipientId), ConsistentRead: true });
 }

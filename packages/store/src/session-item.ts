@@ -1,14 +1,15 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Facilitator, SessionStatus, SessionView } from '@parcours/domain/api/sessions-api';
+import { notFound } from '@parcours/domain/errors';
 import { toParisIso } from '@parcours/domain/lms/time';
-import { documentClient, tableName } from './client.ts';
+import type { Entity } from './entities.ts';
+import { get } from './gateway.ts';
 import { keys } from './keys.ts';
 
 /** The session item as stored (`session#<id>` / `session`). Counters are maintained by enrolment transactions. */
 export interface SessionItem {
   pk: string;
   sk: 'session';
-  entity: 'session';
+  entity: Extract<Entity, 'session'>;
   id: string;
   moduleId: string;
   pathId?: string;
@@ -35,6 +36,21 @@ export interface SessionItem {
   gsi3pk: string;
   gsi3sk: string;
 }
+
+/** The stored session, with the attributes the session's own writes add to the shared SessionItem shape. */
+export type StoredSession = SessionItem & {
+  updatedBy: string;
+  cancelledAt?: string;
+  cancelledBy?: string;
+  /** Set by a move, cleared once every active learner's booking copy carries the new times. */
+  bookingSyncPending?: boolean;
+};
+
+/** What the agenda entries (facilitations, room bookings) copy from their session. */
+export type SessionRef = Pick<
+  StoredSession,
+  'id' | 'moduleId' | 'pathId' | 'siteId' | 'roomId' | 'start' | 'end'
+>;
 
 export function sessionIndexKeys(s: Pick<SessionItem, 'id' | 'moduleId' | 'siteId' | 'start'>) {
   return {
@@ -66,9 +82,18 @@ export function toSessionView(s: SessionItem): SessionView {
   };
 }
 
-export async function getSessionItem(sessionId: string, consistent = true): Promise<SessionItem | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.session.item(sessionId), ConsistentRead: consistent }),
-  );
-  return r.Item as SessionItem | undefined;
+export function getSessionItem(sessionId: string, consistent = true): Promise<SessionItem | undefined> {
+  return get<SessionItem>({ Key: keys.session.item(sessionId), ConsistentRead: consistent });
+}
+
+/** The session as its own writes read it (strongly consistent). */
+export function getStoredSession(id: string): Promise<StoredSession | undefined> {
+  return get<StoredSession>({ Key: keys.session.item(id), ConsistentRead: true });
+}
+
+/** The session, or 404 `session`. */
+export async function mustGetSession(id: string): Promise<StoredSession> {
+  const s = await getStoredSession(id);
+  if (!s) throw notFound('session', id);
+  return s;
 }

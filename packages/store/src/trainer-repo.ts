@@ -1,21 +1,21 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
 import type { FacilitatorRole } from '@parcours/domain/api/sessions-api';
 import type { PutTrainerInput } from '@parcours/domain/api/transfer-api';
 import { conflict } from '@parcours/domain/errors';
 import type { KindHistoryEntry, KindOrUnknown, TrainerKind } from '@parcours/domain/transfer/delivery';
 import type { DeliveredFacilitation, SignOffRecord } from '@parcours/domain/transfer/ladder';
-import { documentClient, tableName } from './client.ts';
+import type { Entity } from './entities.ts';
+import {
+  batchGet,
+  get,
+  isConditionFailure,
+  type NativeAttributeValue,
+  put,
+  queryAll,
+  remove,
+} from './gateway.ts';
 import { keys } from './keys.ts';
+import { RETRY, withOptimisticRetry } from './optimistic.ts';
 import { TABLE } from './table.ts';
-import { chunk } from './transact.ts';
 
 /**
  * The trainer registry, sign-offs and delivered facilitations (docs/transfer.md). All in the trainer's partition
@@ -25,7 +25,7 @@ import { chunk } from './transact.ts';
 export interface TrainerItem {
   pk: string;
   sk: 'registry';
-  entity: 'trainer';
+  entity: Extract<Entity, 'trainer'>;
   trainerId: string;
   name: string;
   email?: string;
@@ -48,7 +48,7 @@ export interface TrainerItem {
 export interface SignOffItem extends SignOffRecord {
   pk: string;
   sk: string;
-  entity: 'sign-off';
+  entity: Extract<Entity, 'sign-off'>;
   gsi1pk: string;
   gsi1sk: string;
 }
@@ -56,7 +56,7 @@ export interface SignOffItem extends SignOffRecord {
 export interface DeliveredItem extends DeliveredFacilitation {
   pk: string;
   sk: string;
-  entity: 'delivered-facilitation';
+  entity: Extract<Entity, 'delivered-facilitation'>;
   trainerId: string;
   pathId?: string;
   siteId: string;
@@ -65,61 +65,15 @@ export interface DeliveredItem extends DeliveredFacilitation {
   updatedAt: string;
 }
 
-export async function queryAll<T>(
-  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
-): Promise<T[]> {
-  const out: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await documentClient().send(
-      new QueryCommand({ TableName: tableName(), ...input, ExclusiveStartKey: start }),
-    );
-    out.push(...((res.Items ?? []) as T[]));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
-
-/** BatchGet with retries of unprocessed keys; returns the items found (any order). */
-export async function batchGet<T>(
-  itemKeys: readonly { pk: string; sk: string }[],
-  consistent = false,
-): Promise<T[]> {
-  const out: T[] = [];
-  const unique = [...new Map(itemKeys.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
-  for (const group of chunk(unique, 100)) {
-    let pending: Record<string, unknown>[] | undefined = group.map((k) => ({ pk: k.pk, sk: k.sk }));
-    for (let attempt = 0; pending && pending.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('BatchGet: unprocessed keys remain after retries');
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
-      const res = await documentClient().send(
-        new BatchGetCommand({
-          RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: consistent } },
-        }),
-      );
-      out.push(...((res.Responses?.[tableName()] ?? []) as T[]));
-      pending = res.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
-    }
-  }
-  return out;
-}
-
 export async function getTrainer(trainerId: string, consistent = true): Promise<TrainerItem | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.transfer.registry(trainerId),
-      ConsistentRead: consistent,
-    }),
-  );
-  return r.Item as TrainerItem | undefined;
+  return get<TrainerItem>({ Key: keys.transfer.registry(trainerId), ConsistentRead: consistent });
 }
 
 export async function getTrainers(trainerIds: readonly string[]): Promise<Map<string, TrainerItem>> {
   if (trainerIds.length === 0) return new Map();
   const items = await batchGet<TrainerItem>(
     trainerIds.map((t) => keys.transfer.registry(t)),
-    true,
+    { consistent: true },
   );
   return new Map(items.map((t) => [t.trainerId, t]));
 }
@@ -144,7 +98,7 @@ export async function putTrainer(
   input: PutTrainerInput,
   ctx: { by: string; now: string },
 ): Promise<TrainerItem> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  const attempt = async (): Promise<TrainerItem | typeof RETRY> => {
     const current = await getTrainer(trainerId);
     if (input.expectedVersion !== undefined && current?.version !== input.expectedVersion) {
       throw conflict('version-mismatch', 'The trainer was changed since you read it; reload and retry', {
@@ -180,28 +134,29 @@ export async function putTrainer(
       ...keys.transfer.registryListed(trainerId),
     };
     try {
-      await documentClient().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: item,
-          ConditionExpression: current ? '#v = :v' : 'attribute_not_exists(pk)',
-          ...(current
-            ? {
-                ExpressionAttributeNames: { '#v': 'version' },
-                ExpressionAttributeValues: { ':v': current.version },
-              }
-            : {}),
-        }),
-      );
+      await put({
+        Item: item,
+        ConditionExpression: current ? '#v = :v' : 'attribute_not_exists(pk)',
+        ...(current
+          ? {
+              ExpressionAttributeNames: { '#v': 'version' },
+              ExpressionAttributeValues: { ':v': current.version },
+            }
+          : {}),
+      });
       return item;
     } catch (e) {
-      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      if (!isConditionFailure(e)) throw e;
+      // The caller edited the version it read: someone else's change wins, the caller reloads.
       if (input.expectedVersion !== undefined) {
         throw conflict('version-mismatch', 'The trainer was changed since you read it; reload and retry');
       }
+      return RETRY;
     }
-  }
-  throw conflict('trainer-contention', 'Too many concurrent changes to this trainer; retry');
+  };
+  return withOptimisticRetry(attempt, {
+    onExhausted: () => conflict('trainer-contention', 'Too many concurrent changes to this trainer; retry'),
+  });
 }
 
 // --- sign-offs ------------------------------------------------------------------------------------------------
@@ -214,11 +169,9 @@ export async function putSignOff(record: SignOffRecord): Promise<SignOffItem> {
     ...keys.transfer.signOffByModule(record.moduleId, record.at, record.trainerId, record.stepId),
   };
   try {
-    await documentClient().send(
-      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
+    await put({ Item: item, ConditionExpression: 'attribute_not_exists(pk)' });
   } catch (e) {
-    if (e instanceof ConditionalCheckFailedException) {
+    if (isConditionFailure(e)) {
       throw conflict('already-signed-off', `Step '${record.stepId}' was already signed off`);
     }
     throw e;
@@ -267,25 +220,17 @@ export async function listModuleSignOffs(moduleId: string): Promise<SignOffRecor
 // --- delivered facilitations ----------------------------------------------------------------------------------
 
 export async function putDelivered(item: Omit<DeliveredItem, 'pk' | 'sk' | 'entity'>): Promise<void> {
-  await documentClient().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.transfer.delivered(item.trainerId, item.moduleId, item.sessionId),
-        entity: 'delivered-facilitation',
-        ...item,
-      },
-    }),
-  );
+  await put({
+    Item: {
+      ...keys.transfer.delivered(item.trainerId, item.moduleId, item.sessionId),
+      entity: 'delivered-facilitation',
+      ...item,
+    },
+  });
 }
 
 export async function deleteDelivered(trainerId: string, moduleId: string, sessionId: string): Promise<void> {
-  await documentClient().send(
-    new DeleteCommand({
-      TableName: tableName(),
-      Key: keys.transfer.delivered(trainerId, moduleId, sessionId),
-    }),
-  );
+  await remove({ Key: keys.transfer.delivered(trainerId, moduleId, sessionId) });
 }
 
 export async function listDelivered(trainerId: string, moduleId?: string): Promise<DeliveredItem[]> {
@@ -306,7 +251,7 @@ export async function listAgenda(
   window?: { start: string; end: string },
 ): Promise<{ sessionId: string; role: FacilitatorRole; moduleId: string; start: string; end: string }[]> {
   const names: Record<string, string> = { '#pk': 'pk', '#sk': 'sk' };
-  const values: Record<string, unknown> = {
+  const values: Record<string, NativeAttributeValue> = {
     ':pk': keys.trainer.partition(trainerId),
     ':p': keys.trainer.prefix.facilitation,
   };

@@ -1,4 +1,3 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { nowIso } from '@parcours/domain/clock';
 import {
   type Contributions,
@@ -6,13 +5,25 @@ import {
   diffContributions,
   splitAggId,
 } from '@parcours/domain/transfer/aggregates';
-import type { AttendanceCounts, DeliveryFact } from '@parcours/domain/transfer/delivery';
+import type { DeliveryFact } from '@parcours/domain/transfer/delivery';
 import type { LadderSnapshot } from '@parcours/domain/transfer/forecast';
-import { documentClient, tableName } from './client.ts';
+import type { Entity } from './entities.ts';
+import {
+  batchGet,
+  get,
+  type Item,
+  LIMITS,
+  type NativeAttributeValue,
+  put,
+  queryAll,
+  remove,
+  type TaggedOp,
+  transactWrite,
+} from './gateway.ts';
 import { keys } from './keys.ts';
-import { batchGet, queryAll } from './trainer-repo.ts';
-import { type TaggedOp, type TransactItem, transactWrite } from './transact.ts';
-import { backoff } from './transaction-errors.ts';
+import { RETRY, withOptimisticRetry } from './optimistic.ts';
+import type { SessionItem } from './session-item.ts';
+import { TABLE } from './table.ts';
 
 /**
  * Derived data of the trainer transfer (docs/transfer.md, "Aggregates"): aggregates maintained from the stream by
@@ -31,7 +42,7 @@ const COUNTER_PREFIX = 'v_';
 interface AppliedItem {
   pk: string;
   sk: 'applied';
-  entity: 'transfer-applied';
+  entity: Extract<Entity, 'transfer-applied'>;
   source: string;
   ver: number;
   /** JSON of the Contributions. */
@@ -42,17 +53,17 @@ interface AppliedItem {
 export async function getApplied(
   source: string,
 ): Promise<{ ver: number; contributions: Contributions } | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.transfer.applied(source), ConsistentRead: true }),
-  );
-  const item = r.Item as AppliedItem | undefined;
+  const item = await get<AppliedItem>({ Key: keys.transfer.applied(source), ConsistentRead: true });
   return item ? { ver: item.ver, contributions: JSON.parse(item.contributions) as Contributions } : undefined;
 }
 
-function aggregateAddOp(id: string, delta: Counters, now: string): TaggedOp<string> {
+/** What an op of a contribution's transaction writes: the source's marker, or one aggregate (by aggId). */
+type ContributionTag = { kind: 'marker' } | { kind: 'aggregate'; id: string };
+
+function aggregateAddOp(id: string, delta: Counters, now: string): TaggedOp<ContributionTag> {
   const { group, member } = splitAggId(id);
   const names: Record<string, string> = { '#e': 'entity', '#g': 'group', '#m': 'member', '#u': 'updatedAt' };
-  const values: Record<string, unknown> = {
+  const values: Record<string, NativeAttributeValue> = {
     ':e': 'transfer-aggregate',
     ':g': group,
     ':m': member,
@@ -65,10 +76,9 @@ function aggregateAddOp(id: string, delta: Counters, now: string): TaggedOp<stri
     adds.push(`#c${i} :c${i}`);
   });
   return {
-    tag: id,
+    tag: { kind: 'aggregate', id },
     op: {
       Update: {
-        TableName: tableName(),
         Key: keys.transfer.aggregate(group, member),
         UpdateExpression: `SET #e = :e, #g = :g, #m = :m, #u = :u ADD ${adds.join(', ')}`,
         ExpressionAttributeNames: names,
@@ -86,7 +96,7 @@ export async function replaceContribution(
   source: string,
   compute: () => Promise<Contributions>,
 ): Promise<Contributions> {
-  for (let attempt = 0; attempt < 10; attempt++) {
+  const attempt = async (): Promise<Contributions | typeof RETRY> => {
     const prev = await getApplied(source);
     const next = await compute();
     const delta = diffContributions(prev?.contributions ?? {}, next);
@@ -101,12 +111,11 @@ export async function replaceContribution(
       contributions: JSON.stringify(next),
       updatedAt: now,
     };
-    const ops: TaggedOp<string>[] = [
+    const ops: TaggedOp<ContributionTag>[] = [
       {
-        tag: 'marker',
+        tag: { kind: 'marker' },
         op: {
           Put: {
-            TableName: tableName(),
             Item: marker,
             ConditionExpression: prev ? '#ver = :ver' : 'attribute_not_exists(pk)',
             ...(prev
@@ -120,16 +129,26 @@ export async function replaceContribution(
       },
       ...Object.entries(delta).map(([id, d]) => aggregateAddOp(id, d, now)),
     ];
-    if (ops.length > 100)
-      throw new Error(`contribution of ${source} touches ${ops.length - 1} aggregates (max 99)`);
+    if (ops.length > LIMITS.transaction) {
+      throw new Error(
+        `contribution of ${source} touches ${ops.length - 1} aggregates (max ${LIMITS.transaction - 1})`,
+      );
+    }
     const outcome = await transactWrite(ops);
     if (outcome.ok) return delta;
-    await backoff(attempt);
-  }
-  throw new Error(`could not apply the contribution of ${source}: too much contention`);
+    // Another replacement of the same source committed since our read (or contention outlasted the gateway's
+    // retries): read the marker again and recompute.
+    if (outcome.transient || outcome.failures.some((f) => f.tag.kind === 'marker')) return RETRY;
+    throw new Error(
+      `could not apply the contribution of ${source}: ${outcome.failures.map((f) => f.code).join(', ')}`,
+    );
+  };
+  return withOptimisticRetry(attempt, {
+    onExhausted: () => new Error(`could not apply the contribution of ${source}: too much contention`),
+  });
 }
 
-function countersOf(item: Record<string, unknown>): Counters {
+function countersOf(item: Item): Counters {
   const c: Counters = {};
   for (const [k, v] of Object.entries(item))
     if (k.startsWith(COUNTER_PREFIX) && typeof v === 'number') c[k.slice(COUNTER_PREFIX.length)] = v;
@@ -138,7 +157,7 @@ function countersOf(item: Record<string, unknown>): Counters {
 
 /** Every member of an aggregate group (one Query), optionally those whose member starts with a prefix. */
 export async function readAggregateGroup(group: string, prefix?: string): Promise<Record<string, Counters>> {
-  const items = await queryAll<Record<string, unknown>>({
+  const items = await queryAll({
     KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :p)' : '#pk = :pk',
     ExpressionAttributeNames: prefix ? { '#pk': 'pk', '#sk': 'sk' } : { '#pk': 'pk' },
     ExpressionAttributeValues: {
@@ -155,9 +174,7 @@ export async function readAggregateGroup(group: string, prefix?: string): Promis
 export async function getAggregates(
   ids: readonly { group: string; member: string }[],
 ): Promise<Record<string, Counters>> {
-  const items = await batchGet<Record<string, unknown>>(
-    ids.map((x) => keys.transfer.aggregate(x.group, x.member)),
-  );
+  const items = await batchGet(ids.map((x) => keys.transfer.aggregate(x.group, x.member)));
   const out: Record<string, Counters> = {};
   for (const i of items) out[`${String(i['group'])}|${String(i['member'])}`] = countersOf(i);
   return out;
@@ -166,7 +183,7 @@ export async function getAggregates(
 /** Overwrites one aggregate (the rebuild's last resort for totals no marker explains). */
 export async function putAggregate(id: string, counters: Counters): Promise<void> {
   const { group, member } = splitAggId(id);
-  const item: Record<string, unknown> = {
+  const item: Item = {
     ...keys.transfer.aggregate(group, member),
     entity: 'transfer-aggregate',
     group,
@@ -174,7 +191,7 @@ export async function putAggregate(id: string, counters: Counters): Promise<void
     updatedAt: nowIso(),
   };
   for (const [k, v] of Object.entries(counters)) item[`${COUNTER_PREFIX}${k}`] = v;
-  await documentClient().send(new PutCommand({ TableName: tableName(), Item: item }));
+  await put({ Item: item });
 }
 
 // --- delivery facts --------------------------------------------------------------------------------------------
@@ -182,77 +199,38 @@ export async function putAggregate(id: string, counters: Counters): Promise<void
 export type DeliveryFactItem = DeliveryFact & {
   pk: string;
   sk: 'delivery';
-  entity: 'delivery-fact';
+  entity: Extract<Entity, 'delivery-fact'>;
   updatedAt: string;
 };
 
 export async function putDeliveryFact(fact: DeliveryFact, now: string): Promise<void> {
-  await documentClient().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.transfer.deliveryFact(fact.sessionId),
-        entity: 'delivery-fact',
-        ...fact,
-        updatedAt: now,
-      },
-    }),
-  );
+  await put({
+    Item: { ...keys.transfer.deliveryFact(fact.sessionId), entity: 'delivery-fact', ...fact, updatedAt: now },
+  });
 }
 
 export async function getDeliveryFact(sessionId: string): Promise<DeliveryFactItem | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.transfer.deliveryFact(sessionId),
-      ConsistentRead: true,
-    }),
-  );
-  return r.Item as DeliveryFactItem | undefined;
+  return get<DeliveryFactItem>({ Key: keys.transfer.deliveryFact(sessionId), ConsistentRead: true });
+}
+
+/**
+ * The completed sessions starting in one month (GSI3 month bucket, eventually consistent): the transfer rebuild's
+ * source, read month by month from the programme start (Queries, no Scan).
+ */
+export async function completedSessionsOfMonth(month: string): Promise<SessionItem[]> {
+  const idx = TABLE.indexes.gsi3;
+  const items = await queryAll<SessionItem>({
+    IndexName: idx.name,
+    KeyConditionExpression: '#pk = :pk',
+    FilterExpression: '#st = :completed',
+    ExpressionAttributeNames: { '#pk': idx.partitionKey, '#st': 'status' },
+    ExpressionAttributeValues: { ':pk': keys.session.monthIndexPk(month), ':completed': 'completed' },
+  });
+  return items.filter((s) => s.entity === 'session');
 }
 
 export async function getDeliveryFacts(sessionIds: readonly string[]): Promise<DeliveryFactItem[]> {
   return batchGet<DeliveryFactItem>(sessionIds.map((s) => keys.transfer.deliveryFact(s)));
-}
-
-// --- imported attendance (sessions run before Parcours; demo) ---------------------------------------------------
-
-export async function getAttendanceImport(sessionId: string): Promise<AttendanceCounts | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.transfer.attendanceImport(sessionId),
-      ConsistentRead: true,
-    }),
-  );
-  const i = r.Item;
-  return i
-    ? {
-        attended: Number(i['attended'] ?? 0),
-        partial: Number(i['partial'] ?? 0),
-        noShow: Number(i['noShow'] ?? 0),
-      }
-    : undefined;
-}
-
-export async function putAttendanceImport(
-  sessionId: string,
-  counts: AttendanceCounts,
-  by: string,
-): Promise<void> {
-  await documentClient().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.transfer.attendanceImport(sessionId),
-        entity: 'attendance-import',
-        sessionId,
-        ...counts,
-        importedBy: by,
-        importedAt: nowIso(),
-      },
-    }),
-  );
 }
 
 // --- staffing overrides ---------------------------------------------------------------------------------------
@@ -266,14 +244,7 @@ export interface StaffingOverride {
 }
 
 export async function getStaffingOverride(sessionId: string): Promise<StaffingOverride | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.transfer.staffingOverride(sessionId),
-      ConsistentRead: true,
-    }),
-  );
-  const i = r.Item;
+  const i = await get({ Key: keys.transfer.staffingOverride(sessionId), ConsistentRead: true });
   return i
     ? {
         sessionId,
@@ -286,34 +257,24 @@ export async function getStaffingOverride(sessionId: string): Promise<StaffingOv
 }
 
 export async function putStaffingOverride(o: StaffingOverride): Promise<void> {
-  await documentClient().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.transfer.staffingOverride(o.sessionId), entity: 'staffing-override', ...o },
-    }),
-  );
+  await put({ Item: { ...keys.transfer.staffingOverride(o.sessionId), entity: 'staffing-override', ...o } });
 }
 
 // --- ladder snapshots -----------------------------------------------------------------------------------------
 
 export async function putLadderSnapshot(s: LadderSnapshot, now: string): Promise<void> {
-  await documentClient().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.transfer.ladderSnapshot(s.moduleId, s.trainerId),
-        entity: 'ladder-snapshot',
-        ...s,
-        updatedAt: now,
-      },
-    }),
-  );
+  await put({
+    Item: {
+      ...keys.transfer.ladderSnapshot(s.moduleId, s.trainerId),
+      entity: 'ladder-snapshot',
+      ...s,
+      updatedAt: now,
+    },
+  });
 }
 
 export async function deleteLadderSnapshot(moduleId: string, trainerId: string): Promise<void> {
-  await documentClient().send(
-    new DeleteCommand({ TableName: tableName(), Key: keys.transfer.ladderSnapshot(moduleId, trainerId) }),
-  );
+  await remove({ Key: keys.transfer.ladderSnapshot(moduleId, trainerId) });
 }
 
 export async function readLadderSnapshots(moduleId: string): Promise<LadderSnapshot[]> {
@@ -334,5 +295,3 @@ export async function readLadderSnapshots(moduleId: string): Promise<LadderSnaps
     ...(i.nextStepId ? { nextStepId: i.nextStepId } : {}),
   }));
 }
-
-export type { TransactItem };

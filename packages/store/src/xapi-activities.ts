@@ -1,5 +1,4 @@
-import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from './client.ts';
+import { batchGet, get, put } from './gateway.ts';
 import { keys } from './keys.ts';
 import { valueHash } from './xapi-hash.ts';
 
@@ -17,30 +16,16 @@ export interface ActivityItem {
 }
 
 export async function getActivityDefinition(activityId: string): Promise<string | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.xapi.activity(valueHash(activityId)) }),
-  );
-  return (r.Item as ActivityItem | undefined)?.definition;
+  const item = await get<ActivityItem>({ Key: keys.xapi.activity(valueHash(activityId)) });
+  return item?.definition;
 }
 
-/** Definitions of many Activities (BatchGetItem, 100 keys per call). */
+/** Definitions of many Activities (complete, or it throws: see `batchGet`); unknown ones are absent from the map. */
 export async function getActivityDefinitions(activityIds: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const unique = [...new Set(activityIds)];
-  for (let i = 0; i < unique.length; i += 100) {
-    let pending: Record<string, unknown>[] | undefined = unique
-      .slice(i, i + 100)
-      .map((id): Record<string, unknown> => ({ ...keys.xapi.activity(valueHash(id)) }));
-    for (let attempt = 0; pending && pending.length > 0 && attempt < 8; attempt++) {
-      const res = await documentClient().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }),
-      );
-      for (const item of (res.Responses?.[tableName()] ?? []) as ActivityItem[])
-        out.set(item.activityId, item.definition);
-      pending = res.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
-    }
-  }
-  return out;
+  const items = await batchGet<ActivityItem>(
+    [...new Set(activityIds)].map((id) => keys.xapi.activity(valueHash(id))),
+  );
+  return new Map(items.map((item) => [item.activityId, item.definition]));
 }
 
 export async function putActivityDefinition(
@@ -56,5 +41,5 @@ export async function putActivityDefinition(
     definition,
     updated,
   };
-  await documentClient().send(new PutCommand({ TableName: tableName(), Item: item }));
+  await put({ Item: item });
 }

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { batchWrite } from './catalog-sync.ts';
-import { documentClient, tableName } from './client.ts';
+import { batchWrite, queryPartition, type WriteRequest } from './gateway.ts';
 import { keys } from './keys.ts';
 
 /**
@@ -18,49 +16,36 @@ export function sha256Hex(data: Uint8Array): string {
 /** Stores `data` under `sha` (the caller's content hash: an attachment's sha2, or sha256Hex for documents). */
 export async function putBlob(sha: string, data: Uint8Array, contentType: string): Promise<void> {
   const chunks = Math.max(1, Math.ceil(data.length / BLOB_CHUNK_BYTES));
-  const requests: Record<string, unknown>[] = [];
+  const requests: WriteRequest[] = [];
   for (let n = 0; n < chunks; n++) {
     const part = data.subarray(n * BLOB_CHUNK_BYTES, (n + 1) * BLOB_CHUNK_BYTES);
     requests.push({
       PutRequest: { Item: { ...keys.xapi.blobChunk(sha, n), entity: 'xapi-blob-chunk', data: part } },
     });
   }
-  // The meta item goes last: a reader that finds it knows every chunk is there (BatchWrite order within a chunk of 25
-  // is not guaranteed, but `getBlob` checks the chunk count anyway).
+  // The meta item goes last and the groups of 25 are written one after the other: a reader that finds the meta knows
+  // the earlier groups are there (order within a group is not guaranteed, but `getBlob` checks the chunk count).
   requests.push({
     PutRequest: {
       Item: { ...keys.xapi.blobMeta(sha), entity: 'xapi-blob', length: data.length, chunks, contentType },
     },
   });
-  await batchWrite(requests);
+  await batchWrite(requests, 1);
 }
 
 /** Reads a blob back, or undefined when it is missing or incomplete. One strongly consistent Query. */
 export async function getBlob(sha: string): Promise<{ data: Buffer; contentType: string } | undefined> {
   const parts: Buffer[] = [];
   let meta: { length: number; chunks: number; contentType: string } | undefined;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.xapi.blobPartition(sha) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of res.Items ?? []) {
-      if (item['sk'] === 'meta') {
-        meta = {
-          length: Number(item['length']),
-          chunks: Number(item['chunks']),
-          contentType: String(item['contentType']),
-        };
-      } else parts.push(Buffer.from(item['data'] as Uint8Array));
-    }
-    start = res.LastEvaluatedKey;
-  } while (start);
+  for (const item of await queryPartition(keys.xapi.blobPartition(sha))) {
+    if (item['sk'] === 'meta') {
+      meta = {
+        length: Number(item['length']),
+        chunks: Number(item['chunks']),
+        contentType: String(item['contentType']),
+      };
+    } else parts.push(Buffer.from(item['data'] as Uint8Array));
+  }
   if (!meta || parts.length !== meta.chunks) return undefined;
   const data = Buffer.concat(parts);
   return data.length === meta.length ? { data, contentType: meta.contentType } : undefined;

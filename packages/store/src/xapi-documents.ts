@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { batchWrite } from './catalog-sync.ts';
-import { documentClient, tableName } from './client.ts';
+import { batchWrite, get, isConditionFailure, put, queryAll, remove } from './gateway.ts';
 import type { ItemKey } from './keys.ts';
 import { getBlob, putBlob, sha256Hex } from './xapi-blobs.ts';
 
@@ -37,10 +34,7 @@ export interface StoredDocument {
 }
 
 export async function getDocument(key: ItemKey): Promise<StoredDocument | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }),
-  );
-  const item = r.Item as DocumentItem | undefined;
+  const item = await get<DocumentItem>({ Key: key, ConsistentRead: true });
   if (!item) return undefined;
   if (item.body !== undefined) return { item, body: Buffer.from(item.body) };
   const blob = item.blob ? await getBlob(item.blob) : undefined;
@@ -54,25 +48,14 @@ export async function listDocuments(
   skPrefix: string,
   since?: string,
 ): Promise<{ docId: string; updated: string }[]> {
-  const out: { docId: string; updated: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix, ...(since ? { ':since': since } : {}) },
-        ...(since ? { FilterExpression: 'updated > :since' } : {}),
-        ProjectionExpression: 'docId, updated',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of res.Items ?? [])
-      out.push({ docId: String(item['docId']), updated: String(item['updated']) });
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix, ...(since ? { ':since': since } : {}) },
+    ...(since ? { FilterExpression: 'updated > :since' } : {}),
+    ProjectionExpression: 'docId, updated',
+    ConsistentRead: true,
+  });
+  return items.map((item) => ({ docId: String(item['docId']), updated: String(item['updated']) }));
 }
 
 /** `expectedEtag`: the ETag read before deciding (null: the document did not exist). */
@@ -102,60 +85,43 @@ export async function putDocument(
     item.blob = sha;
   }
   try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: item,
-        ...(cond.expectedEtag === null
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : { ConditionExpression: 'etag = :e', ExpressionAttributeValues: { ':e': cond.expectedEtag } }),
-      }),
-    );
+    await put({
+      Item: item,
+      ...(cond.expectedEtag === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'etag = :e', ExpressionAttributeValues: { ':e': cond.expectedEtag } }),
+    });
     return { written: true, etag };
   } catch (e) {
-    if (e instanceof ConditionalCheckFailedException) return { written: false, etag };
+    if (isConditionFailure(e)) return { written: false, etag };
     throw e;
   }
 }
 
 export async function deleteDocument(key: ItemKey, cond?: WriteCondition): Promise<boolean> {
   try {
-    await documentClient().send(
-      new DeleteCommand({
-        TableName: tableName(),
-        Key: key,
-        ...(cond?.expectedEtag
-          ? { ConditionExpression: 'etag = :e', ExpressionAttributeValues: { ':e': cond.expectedEtag } }
-          : {}),
-      }),
-    );
+    await remove({
+      Key: key,
+      ...(cond?.expectedEtag
+        ? { ConditionExpression: 'etag = :e', ExpressionAttributeValues: { ':e': cond.expectedEtag } }
+        : {}),
+    });
     return true;
   } catch (e) {
-    if (e instanceof ConditionalCheckFailedException) return false;
+    if (isConditionFailure(e)) return false;
     throw e;
   }
 }
 
 /** Deletes every document under a prefix (State: all documents of a context). */
 export async function deleteDocuments(pk: string, skPrefix: string): Promise<void> {
-  const requests: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
-        ProjectionExpression: 'pk, sk',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of res.Items ?? [])
-      requests.push({ DeleteRequest: { Key: { pk: item['pk'], sk: item['sk'] } } });
-    start = res.LastEvaluatedKey;
-  } while (start);
-  await batchWrite(requests);
+  const found = await queryAll<ItemKey>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
+    ProjectionExpression: 'pk, sk',
+    ConsistentRead: true,
+  });
+  await batchWrite(found.map((k) => ({ DeleteRequest: { Key: { pk: k.pk, sk: k.sk } } })));
 }
 
 export function sha1Hex(data: Uint8Array): string {

@@ -1,7 +1,14 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchWrite } from './catalog-sync.ts';
-import { documentClient, tableName } from './client.ts';
+import {
+  batchWrite,
+  get,
+  type Item,
+  isConditionFailure,
+  type Key,
+  put,
+  queryAll,
+  queryPage,
+  update,
+} from './gateway.ts';
 import { keys } from './keys.ts';
 import { UNINDEXED_SHARDS } from './xapi-statements.ts';
 
@@ -113,62 +120,43 @@ export interface IndexRecord {
 }
 
 export async function getIndexRecord(id: string): Promise<IndexRecord | undefined> {
-  const r = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.xapi.indexRecord(id), ConsistentRead: true }),
-  );
-  return r.Item as IndexRecord | undefined;
+  return get<IndexRecord>({ Key: keys.xapi.indexRecord(id), ConsistentRead: true });
 }
 
 export async function putReferrer(targetId: string, referrerId: string): Promise<void> {
-  await documentClient().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.xapi.referrer(targetId, referrerId),
-        entity: 'xapi-referrer',
-        referrerId: referrerId.toLowerCase(),
-      },
-    }),
-  );
+  await put({
+    Item: {
+      ...keys.xapi.referrer(targetId, referrerId),
+      entity: 'xapi-referrer',
+      referrerId: referrerId.toLowerCase(),
+    },
+  });
 }
 
 export async function listReferrers(targetId: string): Promise<string[]> {
-  const out: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: {
-          ':pk': keys.xapi.statementPartition(targetId),
-          ':p': keys.xapi.prefix.referrer,
-        },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of res.Items ?? []) out.push(String(item['referrerId']));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: {
+      ':pk': keys.xapi.statementPartition(targetId),
+      ':p': keys.xapi.prefix.referrer,
+    },
+    ConsistentRead: true,
+  });
+  return items.map((item) => String(item['referrerId']));
 }
 
 /** Takes the Statement out of the "not yet indexed" GSI (only if it is still the same write). */
 export async function markIndexed(id: string, order: string): Promise<void> {
   try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.xapi.statement(id),
-        UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
-        ConditionExpression: '#o = :o',
-        ExpressionAttributeNames: { '#o': 'order' },
-        ExpressionAttributeValues: { ':o': order },
-      }),
-    );
+    await update({
+      Key: keys.xapi.statement(id),
+      UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
+      ConditionExpression: '#o = :o',
+      ExpressionAttributeNames: { '#o': 'order' },
+      ExpressionAttributeValues: { ':o': order },
+    });
   } catch (e) {
-    if (!(e instanceof ConditionalCheckFailedException)) throw e;
+    if (!isConditionFailure(e)) throw e;
   }
 }
 
@@ -176,21 +164,16 @@ export async function markIndexed(id: string, order: string): Promise<void> {
 export async function oldestUnindexedStored(): Promise<string | undefined> {
   const firsts = await Promise.all(
     Array.from({ length: UNINDEXED_SHARDS }, (_, shard) =>
-      documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.xapi.unindexedPartition(shard) },
-          ProjectionExpression: 'gsi1sk',
-          Limit: 1,
-        }),
-      ),
+      queryPage({
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.xapi.unindexedPartition(shard) },
+        ProjectionExpression: 'gsi1sk',
+        Limit: 1,
+      }),
     ),
   );
-  const orders = firsts
-    .map((r) => r.Items?.[0]?.['gsi1sk'])
-    .filter((o): o is string => typeof o === 'string');
+  const orders = firsts.map((r) => r.items[0]?.['gsi1sk']).filter((o): o is string => typeof o === 'string');
   if (orders.length === 0) return undefined;
   return orders.sort()[0]!.split('#')[0];
 }
@@ -213,15 +196,15 @@ export interface IndexQuery {
     registration?: string;
     authority?: string;
   };
-  startKey?: Record<string, unknown>;
+  startKey?: Item;
   pageSize: number;
 }
 
 /** One page of index entries; `next` continues the same Query. */
 export async function queryIndex(
   q: IndexQuery,
-): Promise<{ entries: { id: string; key: { pk: string; sk: string } }[]; next?: Record<string, unknown> }> {
-  const values: Record<string, unknown> = { ':pk': keys.xapi.indexPartition(q.kind, q.value) };
+): Promise<{ entries: { id: string; key: Key }[]; next?: Item }> {
+  const values: Item = { ':pk': keys.xapi.indexPartition(q.kind, q.value) };
   // '~' sorts after '#' and digits: `<stored>#~` bounds every entry stored at that millisecond.
   let range = '';
   if (q.since !== undefined && q.until !== undefined) {
@@ -251,24 +234,21 @@ export async function queryIndex(
   add('ract', q.filters.relatedActivity, 'contains');
   add('reg', q.filters.registration, 'contains');
   add('auth', q.filters.authority, 'eq');
-  const res = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: `pk = :pk${range}`,
-      ExpressionAttributeValues: values,
-      ...(conditions.length
-        ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names }
-        : {}),
-      ScanIndexForward: q.ascending,
-      Limit: q.pageSize,
-      ExclusiveStartKey: q.startKey,
-    }),
-  );
+  const page = await queryPage({
+    KeyConditionExpression: `pk = :pk${range}`,
+    ExpressionAttributeValues: values,
+    ...(conditions.length
+      ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names }
+      : {}),
+    ScanIndexForward: q.ascending,
+    Limit: q.pageSize,
+    ...(q.startKey ? { ExclusiveStartKey: q.startKey } : {}),
+  });
   return {
-    entries: (res.Items ?? []).map((i) => ({
+    entries: page.items.map((i) => ({
       id: String(i['id']),
       key: { pk: String(i['pk']), sk: String(i['sk']) },
     })),
-    ...(res.LastEvaluatedKey ? { next: res.LastEvaluatedKey } : {}),
+    ...(page.lastKey ? { next: page.lastKey } : {}),
   };
 }

@@ -1,10 +1,16 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { batchWrite } from './catalog-sync.ts';
-import { documentClient, tableName } from './client.ts';
+import {
+  batchGet,
+  batchWrite,
+  isConditionFailure,
+  LIMITS,
+  put,
+  queryAll,
+  StoreUnavailableError,
+  type TaggedOp,
+  type TransactItem,
+  transactWrite,
+} from './gateway.ts';
 import { type ItemKey, keys } from './keys.ts';
-import { MAX_TRANSACTION_ITEMS, type TransactItem, transactWrite } from './transact.ts';
-import { backoff } from './transaction-errors.ts';
 
 /**
  * Statement items of the LRS (docs/xapi-lrs.md). One item per Statement, in its own partition `xstmt#<id>`; the
@@ -14,6 +20,9 @@ import { backoff } from './transaction-errors.ts';
 
 /** Shards of the sparse "not yet indexed" GSI partition (spreads ingest bursts over several GSI partitions). */
 export const UNINDEXED_SHARDS = 4;
+
+/** Items one transaction holds: a batch of Statements and markers beyond it is split by the writer. */
+export const MAX_TRANSACTION_ITEMS = LIMITS.transaction;
 
 export interface StatementItem {
   pk: string;
@@ -92,19 +101,17 @@ export function voidedByItem(targetId: string, voidingId: string, stored: string
 
 /** The TransactWriteItems op that stores one Statement unless its id is taken. */
 export function statementPutOp(item: StatementItem, conditional = true): TransactItem {
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: item,
-      ...(conditional ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
-    },
-  };
+  return { Put: { Item: item, ...(conditional ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) } };
 }
 
 /** `existingIds`: Statements whose id is taken; `markerTargets`: targets another voiding Statement marked meanwhile. */
 export type WriteOutcome = { ok: true } | { ok: false; existingIds: string[]; markerTargets: string[] };
 
-const WRITE_ATTEMPTS = 6;
+/** What each op of a Statement transaction is, so that a cancellation names the ids or targets taken. */
+type WriteTag =
+  | { kind: 'statement'; id: string }
+  | { kind: 'marker'; targetId: string }
+  | { kind: 'credential' };
 
 /**
  * A condition on the writer's credential item, checked in the same transaction: the LRS uses it when it did not read
@@ -127,7 +134,6 @@ export class CredentialCheckFailed extends Error {
 function credentialCheckOp(c: CredentialCheck): TransactItem {
   return {
     ConditionCheck: {
-      TableName: tableName(),
       Key: c.key,
       ConditionExpression:
         'secretHash = :h AND attribute_not_exists(revokedAt) AND (attribute_not_exists(validUntil) OR validUntil > :now)',
@@ -152,50 +158,38 @@ export async function writeStatements(
     throw new Error(`writeStatements: ${total} items exceed one transaction`);
   if (total === 1 && statements[0]) {
     try {
-      await documentClient().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: statements[0],
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await put({ Item: statements[0], ConditionExpression: 'attribute_not_exists(pk)' });
       return { ok: true };
     } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) {
+      if (isConditionFailure(e)) {
         return { ok: false, existingIds: [statements[0].id], markerTargets: [] };
       }
       throw e;
     }
   }
-  const ops = [
-    ...statements.map((s) => ({ op: statementPutOp(s), tag: s.id })),
+  const ops: TaggedOp<WriteTag>[] = [
+    ...statements.map((s) => ({ op: statementPutOp(s), tag: { kind: 'statement' as const, id: s.id } })),
     ...markers.map((m) => ({
-      op: {
-        Put: { TableName: tableName(), Item: m, ConditionExpression: 'attribute_not_exists(pk)' },
-      } as TransactItem,
-      tag: `marker:${m.targetId}`,
+      op: { Put: { Item: m, ConditionExpression: 'attribute_not_exists(pk)' } },
+      tag: { kind: 'marker' as const, targetId: m.targetId },
     })),
-    ...(credential ? [{ op: credentialCheckOp(credential), tag: 'credential' }] : []),
+    ...(credential ? [{ op: credentialCheckOp(credential), tag: { kind: 'credential' as const } }] : []),
   ];
-  for (let attempt = 0; ; attempt++) {
-    const outcome = await transactWrite(ops);
-    if (outcome.ok) return outcome;
-    const failed = outcome.failures.filter((f) => f.code === 'ConditionalCheckFailed').map((f) => f.tag);
-    if (failed.includes('credential')) throw new CredentialCheckFailed();
-    if (failed.length > 0) {
-      return {
-        ok: false,
-        existingIds: failed.filter((t) => !t.startsWith('marker:')),
-        markerTargets: failed.filter((t) => t.startsWith('marker:')).map((t) => t.slice('marker:'.length)),
-      };
-    }
-    if (!outcome.transient || attempt >= WRITE_ATTEMPTS) {
-      throw new Error(
-        `Statement transaction failed: ${outcome.failures.map((f) => f.code).join(', ') || 'unknown'}`,
-      );
-    }
-    await backoff(attempt);
+  // One transaction: the gateway retries conflicts and throttling; nothing is ever written in part.
+  const outcome = await transactWrite(ops);
+  if (outcome.ok) return outcome;
+  const failed = outcome.failures.filter((f) => f.code === 'ConditionalCheckFailed').map((f) => f.tag);
+  if (failed.some((t) => t.kind === 'credential')) throw new CredentialCheckFailed();
+  if (failed.length > 0) {
+    return {
+      ok: false,
+      existingIds: failed.flatMap((t) => (t.kind === 'statement' ? [t.id] : [])),
+      markerTargets: failed.flatMap((t) => (t.kind === 'marker' ? [t.targetId] : [])),
+    };
   }
+  const codes = outcome.failures.map((f) => f.code).join(', ') || 'unknown';
+  if (outcome.transient) throw new StoreUnavailableError(`Statement transaction still contended: ${codes}`);
+  throw new Error(`Statement transaction failed: ${codes}`);
 }
 
 export interface StatementRecord {
@@ -211,21 +205,18 @@ export function isVoided(record: StatementRecord): boolean {
 
 /** One Statement and its voiding marker: one strongly consistent Query on its partition. */
 export async function readStatement(id: string): Promise<StatementRecord | undefined> {
-  const res = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
-      ExpressionAttributeValues: {
-        ':pk': keys.xapi.statementPartition(id),
-        ':a': 'statement',
-        ':b': 'voided-by',
-      },
-      ConsistentRead: true,
-    }),
-  );
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+    ExpressionAttributeValues: {
+      ':pk': keys.xapi.statementPartition(id),
+      ':a': 'statement',
+      ':b': 'voided-by',
+    },
+    ConsistentRead: true,
+  });
   let statement: StatementItem | undefined;
   let voidedBy: VoidedByItem | undefined;
-  for (const item of res.Items ?? []) {
+  for (const item of items) {
     if (item['sk'] === 'statement') statement = item as StatementItem;
     else if (item['sk'] === 'voided-by') voidedBy = item as VoidedByItem;
   }
@@ -238,34 +229,22 @@ export interface StatementLookup {
   markers: Map<string, VoidedByItem>;
 }
 
-/** Many Statements with their voiding markers (BatchGetItem, 50 Statements per call, unprocessed keys retried). */
+/** Many Statements with their voiding markers (strongly consistent BatchGetItem: complete, or it throws). */
 export async function readStatements(ids: readonly string[]): Promise<StatementLookup> {
   const statements = new Map<string, StatementRecord>();
   const markers = new Map<string, VoidedByItem>();
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
-  for (let i = 0; i < unique.length; i += 50) {
-    let pending: Record<string, unknown>[] | undefined = unique
-      .slice(i, i + 50)
-      .flatMap((id): Record<string, unknown>[] => [
-        { ...keys.xapi.statement(id) },
-        { ...keys.xapi.voidedBy(id) },
-      ]);
-    for (let attempt = 0; pending && pending.length > 0; attempt++) {
-      if (attempt > 0) await backoff(attempt);
-      if (attempt > 8) throw new Error('BatchGet: unprocessed keys remain after retries');
-      const res = await documentClient().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      for (const item of res.Responses?.[tableName()] ?? []) {
-        if (item['sk'] === 'statement') {
-          const s = item as StatementItem;
-          statements.set(s.id, { statement: s });
-        } else if (item['sk'] === 'voided-by') {
-          const v = item as VoidedByItem;
-          markers.set(v.targetId, v);
-        }
-      }
-      pending = res.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
+  const items = await batchGet(
+    unique.flatMap((id) => [keys.xapi.statement(id), keys.xapi.voidedBy(id)]),
+    { consistent: true },
+  );
+  for (const item of items) {
+    if (item['sk'] === 'statement') {
+      const s = item as StatementItem;
+      statements.set(s.id, { statement: s });
+    } else if (item['sk'] === 'voided-by') {
+      const v = item as VoidedByItem;
+      markers.set(v.targetId, v);
     }
   }
   for (const [id, marker] of markers) {

@@ -58,7 +58,7 @@ export function staleReason(n: Planned, state: CurrentState, now: string): strin
       // A past fact: always true, even if the learner enrolled again since (that is a new enrolment, new UID).
       return undefined;
     case 'session-cancelled':
-      // The enrolments flip before the session does (packages/store/src/session-repo.ts): either says it.
+      // The enrolments flip before the session does (packages/store/src/session-cancel.ts): either says it.
       if (session.status === 'cancelled') return undefined;
       return sameEnrolment && enrolment.status === 'session-cancelled' ? undefined : 'session-not-cancelled';
     case 'trainer-upcoming-facilitation':

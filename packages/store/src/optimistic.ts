@@ -1,0 +1,34 @@
+/**
+ * Optimistic concurrency: read, decide, write with conditions on what was read; when a condition fails (someone
+ * changed the data meanwhile), read again and decide again. Transient faults (throttling, conflicts) are retried by
+ * the gateway itself; this loop is for stale reads. Its budget is the store's retry budget, in time.
+ */
+import { pauseBeforeRetry, retryPolicy } from './retry-policy.ts';
+
+/** Returned by an attempt to ask for another one (after a fresh read). */
+export const RETRY: unique symbol = Symbol('retry');
+
+/**
+ * Runs `attempt` until it returns something other than RETRY, with jittered backoff between attempts so that
+ * contenders spread out. Business errors thrown by an attempt propagate as is; `onExhausted` is thrown when the
+ * budget is spent (a 409 "too busy, retry" for the caller).
+ */
+export async function withOptimisticRetry<R>(
+  attempt: (n: number) => Promise<R | typeof RETRY>,
+  opts: { onExhausted: () => Error },
+): Promise<R> {
+  const policy = retryPolicy();
+  const started = Date.now();
+  for (let n = 0; ; n++) {
+    if (n > 0 && !(await pauseBeforeRetry(n, started, policy))) throw opts.onExhausted();
+    const r = await attempt(n);
+    if (r !== RETRY) return r as R;
+  }
+}
+
+/** Splits a list into chunks of at most `size` (e.g. ops into transactions of ≤ 100 items). */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

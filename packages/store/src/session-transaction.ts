@@ -1,0 +1,74 @@
+/**
+ * The vocabulary of the session's transactions: what each op is (its tag), and how a cancellation reported by tag
+ * is read (re-read and decide again, or a bug).
+ */
+import { conflict } from '@parcours/domain/errors';
+import { LIMITS, type OpFailure, type TaggedOp } from './gateway.ts';
+
+export type OpTag =
+  | { kind: 'session' }
+  | { kind: 'session-check' }
+  | { kind: 'lock'; agenda: 'trainer' | 'room'; id: string }
+  | { kind: 'facilitation'; trainerId: string }
+  | { kind: 'room-booking' }
+  | { kind: 'enrolment'; learnerId: string }
+  | { kind: 'booking-copy'; learnerId: string }
+  | { kind: 'waitlist' };
+export type Op = TaggedOp<OpTag>;
+type Failure = Pick<OpFailure<OpTag>, 'tag' | 'code' | 'message'>;
+
+/** 409 once the optimistic retries are spent: the agendas (or the session) keep changing under us. */
+export const contention = () =>
+  conflict('schedule-contention', 'Too many concurrent changes to the same agendas; retry in a moment');
+
+/** Condition failures that a fresh read can resolve (someone else moved first), as opposed to bugs. */
+export function needsReread(failures: readonly Failure[]): boolean {
+  return failures.some(
+    (f) =>
+      f.code === 'ConditionalCheckFailed' &&
+      (f.tag.kind === 'lock' ||
+        f.tag.kind === 'session' ||
+        f.tag.kind === 'session-check' ||
+        f.tag.kind === 'enrolment'),
+  );
+}
+
+/**
+ * A batch over a session's enrolments was cancelled: retry (re-reading) when it is contention or a stale read. A
+ * learner's booking copy that does not exist is not ours to create (the enrolment engine owns it): it is noted in
+ * `missingCopies`, so the retry leaves it out.
+ */
+export function shouldRetryBatch(
+  outcome: { transient: boolean; failures: readonly Failure[] },
+  missingCopies: Set<string>,
+): boolean {
+  let copyMissing = false;
+  for (const f of outcome.failures) {
+    if (f.tag.kind === 'booking-copy' && f.code === 'ConditionalCheckFailed') {
+      missingCopies.add(f.tag.learnerId);
+      copyMissing = true;
+    }
+  }
+  return outcome.transient || copyMissing || needsReread(outcome.failures);
+}
+
+export function unexpected(failures: readonly Failure[]): Error {
+  return new Error(
+    `transaction cancelled: ${failures.map((f) => `${f.tag.kind}:${f.code}${f.message ? ` (${f.message})` : ''}`).join(', ')}`,
+  );
+}
+
+/** Packs groups of ops that belong together (an enrolment and its booking copy) into transactions of ≤ `limit`. */
+export function packGroups(groups: readonly Op[][], limit: number = LIMITS.transaction): Op[][] {
+  const batches: Op[][] = [];
+  let current: Op[] = [];
+  for (const g of groups) {
+    if (current.length + g.length > limit) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(...g);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}

@@ -1,0 +1,253 @@
+/**
+ * Creating and moving a session: the session item and its agenda entries (facilitations, room booking) are
+ * written in one transaction with the agenda locks they were checked against (schedule-lock.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import type { CreateSessionInput, UpdateSessionInput } from '@parcours/domain/api/sessions-api';
+import { nowIso } from '@parcours/domain/clock';
+import { newSessionId } from '@parcours/domain/lms/session-ids';
+import { checkPlacement, planScheduleChange } from '@parcours/domain/lms/session-rules';
+import { syncBookingCopies } from './booking-sync.ts';
+import { catalogRepo } from './catalog-repo.ts';
+import { facilitationRelease, facilitationUpsert } from './facilitation.ts';
+import { transactWrite } from './gateway.ts';
+import { bodyHash, reserveIdempotency } from './idempotency-record.ts';
+import { keys } from './keys.ts';
+import { RETRY, withOptimisticRetry } from './optimistic.ts';
+import { roomBookingRelease, roomBookingUpsert } from './room-booking.ts';
+import { claimAgendas } from './schedule-lock.ts';
+import {
+  getStoredSession,
+  mustGetSession,
+  type SessionRef,
+  type StoredSession,
+  sessionIndexKeys,
+} from './session-item.ts';
+import { contention, needsReread, type Op, unexpected } from './session-transaction.ts';
+import { setClause } from './update-expression.ts';
+
+/** The module, path and site a session refers to exist and fit together (throws 4xx otherwise). */
+async function resolvePlacement(p: {
+  moduleId: string;
+  pathId?: string | undefined;
+  siteId: string;
+  roomId: string;
+  capacity: number;
+}) {
+  const [module, path, site] = await Promise.all([
+    catalogRepo.getModule(p.moduleId),
+    p.pathId !== undefined ? catalogRepo.getPath(p.pathId) : Promise.resolve(undefined),
+    catalogRepo.getSite(p.siteId),
+  ]);
+  return checkPlacement({ ...p, module, path, site });
+}
+
+/**
+ * Creates a session and books its trainers and room atomically. With an idempotency key, a replay of the same
+ * body returns the session created by the first request (`replayed: true`).
+ */
+export async function createSession(
+  input: CreateSessionInput,
+  ctx: { by: string; idempotencyKey?: string | undefined },
+): Promise<{ session: StoredSession; replayed: boolean }> {
+  let id = newSessionId(Date.now(), randomBytes(10));
+  if (ctx.idempotencyKey !== undefined) {
+    const r = await reserveIdempotency(
+      'sessions-create',
+      ctx.by,
+      ctx.idempotencyKey,
+      bodyHash(input),
+      id,
+      contention,
+    );
+    id = r.resourceId;
+    if (!r.fresh) {
+      const existing = await getStoredSession(id);
+      if (existing) return { session: existing, replayed: true };
+      // The first request failed or is still running: (re)try the creation under the reserved id.
+    }
+  }
+  await resolvePlacement(input);
+
+  return withOptimisticRetry(
+    async () => {
+      const now = nowIso();
+      const item: StoredSession = {
+        ...(keys.session.item(id) as { pk: string; sk: 'session' }),
+        entity: 'session',
+        id,
+        moduleId: input.moduleId,
+        ...(input.pathId !== undefined ? { pathId: input.pathId } : {}),
+        start: input.start,
+        end: input.end,
+        siteId: input.siteId,
+        roomId: input.roomId,
+        capacity: input.capacity,
+        status: 'scheduled',
+        facilitators: input.facilitators,
+        enrolledCount: 0,
+        waitlistLength: 0,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: ctx.by,
+        updatedBy: ctx.by,
+        // Recorded for audit; the certified-lead rule that it overrides is checked elsewhere.
+        ...(input.overrideNoCertifiedLead
+          ? { overrides: [{ code: 'no-certified-lead', by: ctx.by, at: now }] }
+          : {}),
+        ...sessionIndexKeys({ id, moduleId: input.moduleId, siteId: input.siteId, start: input.start }),
+      };
+      const locks = await claimAgendas(
+        id,
+        item,
+        input.facilitators.map((f) => f.trainerId),
+        { siteId: item.siteId, roomId: item.roomId },
+        ctx.by,
+        now,
+      );
+      const ops: Op[] = [
+        {
+          tag: { kind: 'session' },
+          op: {
+            Put: {
+              Item: item,
+              ConditionExpression: 'attribute_not_exists(#pk)',
+              ExpressionAttributeNames: { '#pk': 'pk' },
+            },
+          },
+        },
+        ...input.facilitators.map((f) => facilitationUpsert(item, f.trainerId, f.role, ctx.by, now)),
+        roomBookingUpsert(item, ctx.by, now),
+        ...locks,
+      ];
+      const outcome = await transactWrite(ops);
+      if (outcome.ok) return { session: item, replayed: false };
+      if (outcome.failures.some((f) => f.tag.kind === 'session' && f.code === 'ConditionalCheckFailed')) {
+        // A concurrent request with the same idempotency key won the race: its session is ours.
+        const existing = await getStoredSession(id);
+        if (existing && ctx.idempotencyKey !== undefined) return { session: existing, replayed: true };
+        if (ctx.idempotencyKey === undefined) id = newSessionId(Date.now(), randomBytes(10)); // id collision
+        return RETRY;
+      }
+      if (outcome.transient || needsReread(outcome.failures)) return RETRY;
+      throw unexpected(outcome.failures);
+    },
+    { onExhausted: contention },
+  );
+}
+
+/** The conditional update of the session item itself for a move or reconfiguration. */
+function sessionMoveOp(
+  current: StoredSession,
+  next: ReturnType<typeof planScheduleChange>['next'],
+  timeChanged: boolean,
+  by: string,
+  now: string,
+): Op {
+  const set = setClause({
+    start: next.start,
+    end: next.end,
+    siteId: next.siteId,
+    roomId: next.roomId,
+    capacity: next.capacity,
+    facilitators: next.facilitators,
+    ...sessionIndexKeys({
+      id: current.id,
+      moduleId: current.moduleId,
+      siteId: next.siteId,
+      start: next.start,
+    }),
+    updatedAt: now,
+    updatedBy: by,
+    ...(timeChanged ? { bookingSyncPending: true } : {}),
+  });
+  return {
+    tag: { kind: 'session' },
+    op: {
+      Update: {
+        Key: keys.session.item(current.id),
+        UpdateExpression: `SET ${set.parts.join(', ')}, #version = #version + :one`,
+        // The enrolment engine updates counters concurrently: only SET what changes, and make sure the
+        // capacity still holds everyone seated at commit time.
+        ConditionExpression: '#version = :readVersion AND #status = :scheduled AND #enrolled <= :capacity',
+        ExpressionAttributeNames: {
+          ...set.names,
+          '#version': 'version',
+          '#status': 'status',
+          '#enrolled': 'enrolledCount',
+        },
+        ExpressionAttributeValues: {
+          ...set.values,
+          ':one': 1,
+          ':readVersion': current.version,
+          ':scheduled': 'scheduled',
+          ':capacity': next.capacity,
+        },
+      },
+    },
+  };
+}
+
+/**
+ * Moves or reconfigures a scheduled session. Agendas are re-checked for what changed, index keys rewritten,
+ * bookings released and taken in one transaction; then the learners' booking copies follow.
+ */
+export async function updateSession(
+  id: string,
+  patch: UpdateSessionInput,
+  ctx: { by: string },
+): Promise<StoredSession> {
+  let moved: { start: string; end: string } | undefined;
+  await withOptimisticRetry(
+    async () => {
+      const now = nowIso();
+      const current = await mustGetSession(id);
+      const plan = planScheduleChange(current, patch);
+      const next = plan.next;
+      await resolvePlacement({ moduleId: current.moduleId, ...next });
+      const ref: SessionRef = {
+        id,
+        moduleId: current.moduleId,
+        pathId: current.pathId,
+        siteId: next.siteId,
+        roomId: next.roomId,
+        start: next.start,
+        end: next.end,
+      };
+      const locks = await claimAgendas(
+        id,
+        next,
+        plan.trainersToCheck,
+        plan.timeChanged || plan.roomChanged ? { siteId: next.siteId, roomId: next.roomId } : undefined,
+        ctx.by,
+        now,
+      );
+      const moves = plan.timeChanged || plan.roomChanged;
+      const ops: Op[] = [
+        sessionMoveOp(current, next, plan.timeChanged, ctx.by, now),
+        ...plan.removedTrainers.map((t) => facilitationRelease(t, id)),
+        // Agenda entries copy the time and place: rewrite them all when those move, else only what changed.
+        ...next.facilitators
+          .filter(
+            (f) =>
+              moves || !current.facilitators.some((c) => c.trainerId === f.trainerId && c.role === f.role),
+          )
+          .map((f) => facilitationUpsert(ref, f.trainerId, f.role, ctx.by, now)),
+        ...(plan.roomChanged ? [roomBookingRelease(current.siteId, current.roomId, id)] : []),
+        ...(moves ? [roomBookingUpsert(ref, ctx.by, now)] : []),
+        ...locks,
+      ];
+      const outcome = await transactWrite(ops);
+      if (outcome.ok) {
+        if (plan.timeChanged || current.bookingSyncPending) moved = { start: next.start, end: next.end };
+        return true;
+      }
+      if (outcome.transient || needsReread(outcome.failures)) return RETRY;
+      throw unexpected(outcome.failures);
+    },
+    { onExhausted: contention },
+  );
+  if (moved) await syncBookingCopies(id, moved.start, moved.end, ctx.by);
+  return mustGetSession(id);
+}
