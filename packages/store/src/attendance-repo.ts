@@ -4,6 +4,7 @@ import type { EnrolmentItem } from './enrolment-item.ts';
 import { LIMITS, StoreUnavailableError, type TaggedOp, type TransactItem, transactWrite } from './gateway.ts';
 import { keys } from './keys.ts';
 import type { CompletionItem } from './learner-items.ts';
+import { packGroups } from './optimistic.ts';
 import type { SessionItem } from './session-item.ts';
 
 /** One learner's change, as planned by the domain (`planAttendance`). */
@@ -103,21 +104,6 @@ function sessionCompletedOp(session: SessionItem, ctx: { actorId: string; now: s
   };
 }
 
-/** Packs groups of ops that must commit together (one learner's) into transactions of at most `limit` ops. */
-function pack(groups: readonly Op[][], limit: number): Op[][] {
-  const batches: Op[][] = [];
-  let current: Op[] = [];
-  for (const g of groups) {
-    if (current.length + g.length > limit) {
-      batches.push(current);
-      current = [];
-    }
-    current.push(...g);
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
-}
-
 /**
  * Writes attendance marks. `attended` completes the module (completion item = the evidence of its competencies);
  * a correction away from `attended` withdraws the completion this session had granted, and only that one. Each
@@ -142,7 +128,7 @@ export async function writeAttendance(input: {
     ),
   ]);
   groups.push([sessionCompletedOp(input.session, ctx)]);
-  for (const batch of pack(groups, LIMITS.transaction)) {
+  for (const batch of packGroups(groups, LIMITS.transaction)) {
     const outcome = await transactWrite(batch);
     if (outcome.ok) continue;
     if (outcome.transient) throw new StoreUnavailableError('attendance: the table stayed contended');

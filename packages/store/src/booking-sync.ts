@@ -7,9 +7,9 @@
 import { nowIso } from '@parcours/domain/clock';
 import { isConditionFailure, LIMITS, transactWrite, update } from './gateway.ts';
 import { keys } from './keys.ts';
-import { RETRY, withOptimisticRetry } from './optimistic.ts';
+import { packGroups, RETRY, withOptimisticRetry } from './optimistic.ts';
 import { activeEnrolments, timesOp } from './session-enrolments.ts';
-import { contention, type Op, packGroups, shouldRetryBatch, unexpected } from './session-transaction.ts';
+import { contention, type Op, shouldRetryBatch, unexpected } from './session-transaction.ts';
 
 /**
  * Brings every active enrolment of a moved session to its new times. Transactions of ≤ 100 items, each guarded by

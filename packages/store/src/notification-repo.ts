@@ -39,7 +39,7 @@ export interface NotificationItem extends NotificationDraft {
   gsi2sk?: string;
 }
 
-export function notificationKey(n: Pick<NotificationItem, 'subject' | 'id'>): ItemKey {
+function notificationKey(n: Pick<NotificationItem, 'subject' | 'id'>): ItemKey {
   return keys.notification.item(n.subject, n.id);
 }
 
@@ -76,13 +76,6 @@ export async function createNotification(
     ...keys.notification.due(shard, draft.dueAt, draft.id),
   };
   return putIfAbsent(item);
-}
-
-export async function getNotification(
-  subject: NotificationSubjectKey,
-  id: string,
-): Promise<NotificationItem | undefined> {
-  return get<NotificationItem>({ Key: keys.notification.item(subject, id), ConsistentRead: true });
 }
 
 /** Every notification of a subject, strongly consistent. */

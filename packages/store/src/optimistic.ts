@@ -32,3 +32,21 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/**
+ * Packs groups of items that must commit together (one learner's enrolment and booking copy, a sheet's line) into
+ * batches of at most `limit` items, in order, never splitting a group.
+ */
+export function packGroups<T>(groups: readonly T[][], limit: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  for (const g of groups) {
+    if (current.length > 0 && current.length + g.length > limit) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(...g);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}

@@ -173,7 +173,7 @@ export class ListingReader implements RowSource {
 }
 
 /** The block that holds `key` in a listing (strongly consistent), or undefined when the listing has no block yet. */
-export async function blockHolding(listingPk: string, key: string): Promise<BlockItem | undefined> {
+async function blockHolding(listingPk: string, key: string): Promise<BlockItem | undefined> {
   const r = await queryPage<BlockItem>({
     KeyConditionExpression: 'pk = :pk AND sk <= :b',
     ExpressionAttributeValues: { ':pk': listingPk, ':b': keys.report.blockSk(key) },

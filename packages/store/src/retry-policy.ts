@@ -56,10 +56,6 @@ interface SdkErrorShape {
   cause?: unknown;
 }
 
-export function isThrottling(e: unknown): boolean {
-  return THROTTLING.has((e as SdkErrorShape | null)?.name ?? '');
-}
-
 /** Whether sending the same request again, after a pause, may succeed. */
 export function isRetryable(e: unknown): boolean {
   const err = (e ?? {}) as SdkErrorShape;

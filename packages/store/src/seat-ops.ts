@@ -151,6 +151,17 @@ function dequeueOp(sessionId: string, e: QueueEntry): SeatOp {
   };
 }
 
+/**
+ * What a change writes besides the session item: the transitions (with their booking copies), the queue entries
+ * leaving. For callers that write the session's part themselves (`sessionSeatExpression`).
+ */
+export function memberOps(sessionId: string, c: SeatChange, ctx: { actorId: string; now: string }): SeatOp[] {
+  return [
+    ...c.transitions.flatMap((t) => transitionOps(sessionId, t, ctx.actorId, ctx.now)),
+    ...c.dequeue.map((e) => dequeueOp(sessionId, e)),
+  ];
+}
+
 /** Everything a change writes to existing items: the session, the transitions, the queue entries leaving. */
 export function changeOps(
   sessionId: string,
@@ -159,8 +170,7 @@ export function changeOps(
 ): SeatOp[] {
   return [
     sessionSeatOp(sessionId, c, { returnOld: ctx.returnOld ?? false }),
-    ...c.transitions.flatMap((t) => transitionOps(sessionId, t, ctx.actorId, ctx.now)),
-    ...c.dequeue.map((e) => dequeueOp(sessionId, e)),
+    ...memberOps(sessionId, c, ctx),
   ];
 }
 

@@ -1,7 +1,7 @@
 /**
- * A session's enrolments as the session's own writes see them. The enrolment engine (enrolment-repo.ts) creates
- * and moves them one learner at a time; a session's move re-times them and its cancellation closes them all, in
- * bulk, with the ops below. Every op is conditioned so that it never creates a partial item or overrides a
+ * A session's enrolments as the session's own writes see them. The seat rules create and promote them (through
+ * seat-ops.ts: enrolment-repo.ts, enrolment-cancel.ts, session-promotions.ts); a session's move re-times them and
+ * its cancellation closes them all, in bulk, with the ops below. Every op is conditioned so that it never creates a partial item or overrides a
  * learner's own change.
  */
 import { ACTIVE_ENROLMENT_STATUSES } from '@parcours/domain/api/sessions-api';
@@ -26,20 +26,6 @@ export async function activeEnrolments(sessionId: string): Promise<EnrolmentRef[
     ConsistentRead: true,
   });
   return items.filter((e) => ACTIVE_ENROLMENT_STATUSES.includes(e.status));
-}
-
-/** The keys of the session's waitlist entries (consistent). */
-export function waitlistKeys(sessionId: string): Promise<ItemKey[]> {
-  return queryAll<ItemKey>({
-    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-    ProjectionExpression: '#pk, #sk',
-    ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-    ExpressionAttributeValues: {
-      ':pk': keys.session.partition(sessionId),
-      ':prefix': keys.session.prefix.waitlist,
-    },
-    ConsistentRead: true,
-  });
 }
 
 /** Sets new times on an existing enrolment or booking copy. */
@@ -115,6 +101,9 @@ export function bookingCopyCancelOp(sessionId: string, learnerId: string, by: st
 }
 
 /** Drops a waitlist entry (the session is cancelled: nobody will be promoted from it). */
-export function waitlistDropOp(key: ItemKey): Op {
-  return { tag: { kind: 'waitlist' }, op: { Delete: { Key: key } } };
+export function waitlistDropOp(sessionId: string, ticket: number): Op {
+  return {
+    tag: { kind: 'waitlist' },
+    op: { Delete: { Key: keys.session.waitlistEntry(sessionId, ticket) } },
+  };
 }

@@ -3,7 +3,8 @@
  * double-booking. This is the façade the handlers use; the work is done by one module per concern:
  *
  * - session-item.ts: the session item, its index keys and reads;
- * - session-write.ts: create and move/reconfigure (session-transaction.ts: the tagged ops and their outcomes);
+ * - session-write.ts: create and move/reconfigure (session-transaction.ts: the tagged ops and their outcomes;
+ *   session-promotions.ts: the waitlist heads promoted into seats a capacity change adds);
  * - session-cancel.ts: cancellation, with the session's enrolments (session-enrolments.ts);
  * - schedule-lock.ts: the agenda locks and the clash check; facilitation.ts and room-booking.ts: agenda entries;
  * - booking-sync.ts: the learners' copies of a moved session's times;

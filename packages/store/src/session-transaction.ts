@@ -3,7 +3,8 @@
  * is read (re-read and decide again, or a bug).
  */
 import { conflict } from '@parcours/domain/errors';
-import { LIMITS, type OpFailure, type TaggedOp } from './gateway.ts';
+import type { OpFailure, TaggedOp } from './gateway.ts';
+import type { SeatTag } from './seat-ops.ts';
 
 export type OpTag =
   | { kind: 'session' }
@@ -15,7 +16,9 @@ export type OpTag =
   | { kind: 'booking-copy'; learnerId: string }
   | { kind: 'waitlist' };
 export type Op = TaggedOp<OpTag>;
-type Failure = Pick<OpFailure<OpTag>, 'tag' | 'code' | 'message'>;
+/** A session write that also moves seats (promotions into added seats): its own ops plus the seat plan's. */
+export type SeatingOp = TaggedOp<OpTag | SeatTag>;
+type Failure = Pick<OpFailure<OpTag | SeatTag>, 'tag' | 'code' | 'message'>;
 
 /** 409 once the optimistic retries are spent: the agendas (or the session) keep changing under us. */
 export const contention = () =>
@@ -29,7 +32,8 @@ export function needsReread(failures: readonly Failure[]): boolean {
       (f.tag.kind === 'lock' ||
         f.tag.kind === 'session' ||
         f.tag.kind === 'session-check' ||
-        f.tag.kind === 'enrolment'),
+        f.tag.kind === 'enrolment' ||
+        f.tag.kind === 'queue'),
   );
 }
 
@@ -56,19 +60,4 @@ export function unexpected(failures: readonly Failure[]): Error {
   return new Error(
     `transaction cancelled: ${failures.map((f) => `${f.tag.kind}:${f.code}${f.message ? ` (${f.message})` : ''}`).join(', ')}`,
   );
-}
-
-/** Packs groups of ops that belong together (an enrolment and its booking copy) into transactions of ≤ `limit`. */
-export function packGroups(groups: readonly Op[][], limit: number = LIMITS.transaction): Op[][] {
-  const batches: Op[][] = [];
-  let current: Op[] = [];
-  for (const g of groups) {
-    if (current.length + g.length > limit) {
-      batches.push(current);
-      current = [];
-    }
-    current.push(...g);
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
 }

@@ -1,21 +1,25 @@
 /**
  * Creating and moving a session: the session item and its agenda entries (facilitations, room booking) are
- * written in one transaction with the agenda locks they were checked against (schedule-lock.ts).
+ * written in one transaction with the agenda locks they were checked against (schedule-lock.ts). A capacity change
+ * follows the seat rules (`planCapacityChange`): seats added while people wait go to the head of the queue in the
+ * same transaction, as many as fit, the rest right after (session-promotions.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { CreateSessionInput, UpdateSessionInput } from '@parcours/domain/api/sessions-api';
 import { nowIso } from '@parcours/domain/clock';
+import { planCapacityChange, promotionsDue, type SeatChange } from '@parcours/domain/lms/seats';
 import { newSessionId } from '@parcours/domain/lms/session-ids';
 import { checkPlacement, planScheduleChange } from '@parcours/domain/lms/session-rules';
 import { syncBookingCopies } from './booking-sync.ts';
 import { catalogRepo } from './catalog-repo.ts';
 import { facilitationRelease, facilitationUpsert } from './facilitation.ts';
-import { transactWrite } from './gateway.ts';
+import { LIMITS, transactWrite } from './gateway.ts';
 import { bodyHash, reserveIdempotency } from './idempotency-record.ts';
 import { keys } from './keys.ts';
 import { RETRY, withOptimisticRetry } from './optimistic.ts';
 import { roomBookingRelease, roomBookingUpsert } from './room-booking.ts';
 import { claimAgendas } from './schedule-lock.ts';
+import { type SeatOp, sessionSeatExpression } from './seat-ops.ts';
 import {
   getStoredSession,
   mustGetSession,
@@ -23,7 +27,15 @@ import {
   type StoredSession,
   sessionIndexKeys,
 } from './session-item.ts';
-import { contention, needsReread, type Op, unexpected } from './session-transaction.ts';
+import {
+  committed,
+  type PromotionItems,
+  promotionRoom,
+  promotionWrites,
+  queueHeads,
+  settlePromotions,
+} from './session-promotions.ts';
+import { contention, needsReread, type Op, type SeatingOp, unexpected } from './session-transaction.ts';
 import { setClause } from './update-expression.ts';
 
 /** The module, path and site a session refers to exist and fit together (throws 4xx otherwise). */
@@ -137,20 +149,25 @@ export async function createSession(
   );
 }
 
-/** The conditional update of the session item itself for a move or reconfiguration. */
+type Next = ReturnType<typeof planScheduleChange>['next'];
+
+/**
+ * The conditional update of the session item itself for a move or reconfiguration. The enrolment engine updates
+ * the counters concurrently: only SET what changes. `seats`: a capacity change's plan, whose capacity, counters and
+ * guard (the counters as read) ride on this update (an item appears once per transaction).
+ */
 function sessionMoveOp(
   current: StoredSession,
-  next: ReturnType<typeof planScheduleChange>['next'],
+  next: Next,
   timeChanged: boolean,
-  by: string,
-  now: string,
+  ctx: { by: string; now: string },
+  seats: SeatChange | undefined,
 ): Op {
   const set = setClause({
     start: next.start,
     end: next.end,
     siteId: next.siteId,
     roomId: next.roomId,
-    capacity: next.capacity,
     facilitators: next.facilitators,
     ...sessionIndexKeys({
       id: current.id,
@@ -158,31 +175,31 @@ function sessionMoveOp(
       siteId: next.siteId,
       start: next.start,
     }),
-    updatedAt: now,
-    updatedBy: by,
+    updatedAt: ctx.now,
+    updatedBy: ctx.by,
     ...(timeChanged ? { bookingSyncPending: true } : {}),
   });
+  const seat = seats ? sessionSeatExpression(seats) : undefined;
   return {
     tag: { kind: 'session' },
     op: {
       Update: {
         Key: keys.session.item(current.id),
-        UpdateExpression: `SET ${set.parts.join(', ')}, #version = #version + :one`,
-        // The enrolment engine updates counters concurrently: only SET what changes, and make sure the
-        // capacity still holds everyone seated at commit time.
-        ConditionExpression: '#version = :readVersion AND #status = :scheduled AND #enrolled <= :capacity',
+        UpdateExpression: `SET ${[...set.parts, ...(seat?.set ?? []), '#version = #version + :one'].join(', ')}`,
+        ConditionExpression: [
+          '#version = :readVersion',
+          ...(seat?.conditions ?? ['#status = :scheduled']),
+        ].join(' AND '),
         ExpressionAttributeNames: {
           ...set.names,
+          ...(seat ? seat.names : { '#status': 'status' }),
           '#version': 'version',
-          '#status': 'status',
-          '#enrolled': 'enrolledCount',
         },
         ExpressionAttributeValues: {
           ...set.values,
+          ...(seat ? seat.values : { ':scheduled': 'scheduled' }),
           ':one': 1,
           ':readVersion': current.version,
-          ':scheduled': 'scheduled',
-          ':capacity': next.capacity,
         },
       },
     },
@@ -190,13 +207,35 @@ function sessionMoveOp(
 }
 
 /**
+ * The seat part of a capacity change that fits in the `room` items left in the update's transaction: the plan, and
+ * the promotions of the queue's heads into the added seats (with the caller's items for each).
+ */
+async function capacityWrites(
+  current: StoredSession,
+  next: Next,
+  room: number,
+  ctx: { by: string; now: string; promotionItems?: PromotionItems | undefined },
+): Promise<{ change: SeatChange; ops: SeatOp[] } | typeof RETRY> {
+  const due = Math.min(promotionsDue(current, next.capacity), promotionRoom(room));
+  const waitlist = await queueHeads(current.id, due);
+  return promotionWrites(
+    { ...current, ...next },
+    (max) => planCapacityChange({ session: current, waitlist, capacity: next.capacity, maxPromotions: max }),
+    room,
+    { by: ctx.by, now: ctx.now, items: ctx.promotionItems },
+  );
+}
+
+/**
  * Moves or reconfigures a scheduled session. Agendas are re-checked for what changed, index keys rewritten,
- * bookings released and taken in one transaction; then the learners' booking copies follow.
+ * bookings released and taken in one transaction; then the learners' booking copies follow, and the heads of the
+ * queue take any seats still free (`promotionItems`: what each promotion writes besides the seat, as a promotion by
+ * cancellation does).
  */
 export async function updateSession(
   id: string,
   patch: UpdateSessionInput,
-  ctx: { by: string },
+  ctx: { by: string; promotionItems?: PromotionItems | undefined },
 ): Promise<StoredSession> {
   let moved: { start: string; end: string } | undefined;
   await withOptimisticRetry(
@@ -224,8 +263,7 @@ export async function updateSession(
         now,
       );
       const moves = plan.timeChanged || plan.roomChanged;
-      const ops: Op[] = [
-        sessionMoveOp(current, next, plan.timeChanged, ctx.by, now),
+      const agenda: Op[] = [
         ...plan.removedTrainers.map((t) => facilitationRelease(t, id)),
         // Agenda entries copy the time and place: rewrite them all when those move, else only what changed.
         ...next.facilitators
@@ -238,16 +276,24 @@ export async function updateSession(
         ...(moves ? [roomBookingUpsert(ref, ctx.by, now)] : []),
         ...locks,
       ];
-      const outcome = await transactWrite(ops);
-      if (outcome.ok) {
-        if (plan.timeChanged || current.bookingSyncPending) moved = { start: next.start, end: next.end };
-        return true;
+      let seats: { change: SeatChange; ops: SeatOp[] } | undefined;
+      if (next.capacity !== current.capacity) {
+        const room = LIMITS.transaction - 1 - agenda.length; // the session's own op and the agenda's
+        const w = await capacityWrites(current, next, room, { ...ctx, now });
+        if (w === RETRY) return RETRY;
+        seats = w;
       }
-      if (outcome.transient || needsReread(outcome.failures)) return RETRY;
-      throw unexpected(outcome.failures);
+      const ops: SeatingOp[] = [
+        sessionMoveOp(current, next, plan.timeChanged, { by: ctx.by, now }, seats?.change),
+        ...agenda,
+        ...(seats?.ops ?? []),
+      ];
+      if (committed(await transactWrite(ops)) === RETRY) return RETRY;
+      if (plan.timeChanged || current.bookingSyncPending) moved = { start: next.start, end: next.end };
+      return true;
     },
     { onExhausted: contention },
   );
   if (moved) await syncBookingCopies(id, moved.start, moved.end, ctx.by);
-  return mustGetSession(id);
+  return settlePromotions(id, { by: ctx.by, items: ctx.promotionItems });
 }

@@ -50,7 +50,7 @@ interface AppliedItem {
   updatedAt: string;
 }
 
-export async function getApplied(
+async function getApplied(
   source: string,
 ): Promise<{ ver: number; contributions: Contributions } | undefined> {
   const item = await get<AppliedItem>({ Key: keys.transfer.applied(source), ConsistentRead: true });

@@ -53,7 +53,7 @@ export interface IndexEntry {
 }
 
 /** Partitions a Statement must appear in. Agents and Activities are indexed under their broad ("related") sets. */
-export function indexPartitions(k: FilterKeys, authorityHash: string): { kind: IndexKind; value: string }[] {
+function indexPartitions(k: FilterKeys, authorityHash: string): { kind: IndexKind; value: string }[] {
   const parts: { kind: IndexKind; value: string }[] = [{ kind: 'all', value: ALL_VALUE }];
   for (const v of new Set(k.relatedAgents)) parts.push({ kind: 'agent', value: v });
   for (const v of new Set(k.relatedActivities)) parts.push({ kind: 'activity', value: v });

@@ -5,6 +5,7 @@ import {
   planEnrol,
   planPromotions,
   planSessionCancel,
+  promotionsDue,
   type SeatCounters,
 } from '../../../packages/domain/src/lms/seats.ts';
 
@@ -192,6 +193,21 @@ describe('planCapacityChange and planPromotions', () => {
     expect(planCapacityChange({ session: waiting, waitlist: queue(1), capacity: 4 })).toEqual({
       kind: 'reread',
     });
+  });
+});
+
+describe('promotionsDue', () => {
+  it('the queue heads owed a seat: free seats (at the new capacity, if given) while people wait, when scheduled', () => {
+    const full = session({ capacity: 3, enrolledCount: 3, waitlistLength: 4 });
+    expect(promotionsDue(full)).toBe(0);
+    expect(promotionsDue(full, 5)).toBe(2);
+    expect(promotionsDue(full, 10)).toBe(4);
+    expect(promotionsDue(session({ capacity: 5, enrolledCount: 3, waitlistLength: 1 }))).toBe(1);
+    expect(promotionsDue(session({ capacity: 5, enrolledCount: 3 }))).toBe(0);
+    expect(promotionsDue({ ...full, status: 'cancelled' }, 10)).toBe(0);
+    // What the planners promote when given that many heads and no limit.
+    const plan = planCapacityChange({ session: full, waitlist: queue(1, 2), capacity: 5 });
+    expect(plan).toMatchObject({ promoted: queue(1, 2), remaining: 0 });
   });
 });
 

@@ -8,7 +8,13 @@ import {
   type SeatChange,
 } from '../../../packages/domain/src/lms/seats.ts';
 import type { TransactItem } from '../../../packages/store/src/gateway.ts';
-import { changeOps, seatSnapshot, sessionSeatOp } from '../../../packages/store/src/seat-ops.ts';
+import {
+  changeOps,
+  memberOps,
+  seatSnapshot,
+  sessionSeatExpression,
+  sessionSeatOp,
+} from '../../../packages/store/src/seat-ops.ts';
 
 const schedule = { start: '2027-03-10T09:00:00.000Z', end: '2027-03-10T10:30:00.000Z' };
 const session = { id: 's-1', status: 'scheduled' as const, capacity: 2, enrolledCount: 0, waitlistLength: 0 };
@@ -93,6 +99,43 @@ describe('seat ops', () => {
       Key: { pk: 'session#s-1', sk: 'waitlist#000000000007' },
       ConditionExpression: 'attribute_exists(pk)',
     });
+  });
+
+  it('a capacity change merged into the session update: its counters, capacity and guard; the rest apart', () => {
+    const plan = planCapacityChange({
+      session: { ...session, capacity: 3, enrolledCount: 3, waitlistLength: 4 },
+      waitlist: [
+        { learnerId: 'a', ticket: 4 },
+        { learnerId: 'b', ticket: 5 },
+      ],
+      capacity: 5,
+    });
+    if ('kind' in plan) throw new Error('unexpected');
+    const x = sessionSeatExpression(plan.change);
+    expect(x.set).toEqual(['#s_ec = #s_ec + :s_de', '#s_wl = #s_wl + :s_dw', '#s_cap = :s_cap']);
+    expect(x.conditions.join(' AND ')).toBe(
+      'attribute_exists(#s_pk) AND #s_st = :s_gst AND #s_ec = :s_gec AND #s_wl = :s_gwl AND #s_cap = :s_gcap AND #s_wl >= :s_nw',
+    );
+    expect(x.values).toMatchObject({
+      ':s_de': 2,
+      ':s_dw': -2,
+      ':s_cap': 5,
+      ':s_gec': 3,
+      ':s_gwl': 4,
+      ':s_gcap': 3,
+    });
+    // Placeholders all carry the `s_` prefix: they cannot collide with the caller's own.
+    for (const p of [...Object.keys(x.names), ...Object.keys(x.values)]) expect(p).toMatch(/^[#:]s_/);
+    const ops = memberOps('s-1', plan.change, { actorId: 'lab', now: 'n' });
+    expect(ops.map((o) => o.tag)).toEqual([
+      { kind: 'enrolment', learnerId: 'a' },
+      { kind: 'booking', learnerId: 'a' },
+      { kind: 'enrolment', learnerId: 'b' },
+      { kind: 'booking', learnerId: 'b' },
+      { kind: 'queue', ticket: 4 },
+      { kind: 'queue', ticket: 5 },
+    ]);
+    expect(changeOps('s-1', plan.change, { actorId: 'lab', now: 'n' }).slice(1)).toEqual(ops);
   });
 
   it('every planned change makes well-formed ops (property)', () => {

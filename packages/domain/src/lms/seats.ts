@@ -221,6 +221,15 @@ export interface PromotionPlan {
   remaining: number;
 }
 
+/**
+ * How many learners the queue owes seats to: free seats (at `capacity`, the session's own unless given) while people
+ * wait, in a scheduled session. The caller reads that many heads of the queue (at most) before planning.
+ */
+export function promotionsDue(s: SeatCounters, capacity: number = s.capacity): number {
+  if (s.status !== 'scheduled') return 0;
+  return Math.max(0, Math.min(capacity - s.enrolledCount, s.waitlistLength));
+}
+
 /** Heads of the queue to promote into `free` seats, or undefined when the queue read is shorter than the counter. */
 function heads(
   s: SeatCounters,
