@@ -160,5 +160,17 @@ describe('store faults', { timeout: 120_000 }, () => {
       const confirmation = (await notificationsOf(id)).find((n) => n.kind === 'enrolment-confirmed');
       expect(confirmation?.status).toBe('sent');
     }
+
+    // The "sent" mark throttled right after SES accepted the message: retried, so the record says sent and no later
+    // tick sends it again.
+    const zoe = await person({ name: 'Zoé Petit' });
+    const e3 = await enrol(zoe, session.id);
+    await drainStream();
+    await inject([{ command: 'UpdateCommand', fault: 'throttling', times: 3, match: 'sesMessageId = :mid' }]);
+    await tick().catch(() => undefined);
+    expect((await clear()).injected[0]).toBeGreaterThan(0);
+    await tickUntilIdle();
+    expect(await mailFor(zoe.email)).toHaveLength(1);
+    expect((await notificationsOf(e3.id)).find((n) => n.kind === 'enrolment-confirmed')?.status).toBe('sent');
   });
 });
