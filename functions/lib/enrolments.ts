@@ -16,7 +16,6 @@ import {
   waitlistPosition,
 } from '@parcours/store';
 import { readSeatState, takeTicket } from '@parcours/store/enrolment-repo';
-import type { TransactItem } from '@parcours/store/gateway';
 import { ensureProfileFromClaims, getProfile } from '@parcours/store/profile-repo';
 import { lmsStatementItems } from './lms-statements.ts';
 
@@ -90,8 +89,6 @@ export async function enrolLearner(
   );
   if (!mine) checkRules(state, session, now);
 
-  // The statement depends only on the outcome: built once per outcome, however many attempts the write takes.
-  const statements = new Map<string, TransactItem[]>();
   const outcome = await enrol({
     session,
     learnerId,
@@ -107,14 +104,8 @@ export async function enrolLearner(
       checkRules(fresh, session, nowIso());
       return fresh.lockVersion;
     },
-    extraItems: (e) => {
-      let items = statements.get(e.status);
-      if (!items) {
-        items = lmsStatementItems(e.status === 'enrolled' ? 'registered' : 'waitlisted', e, session, now);
-        statements.set(e.status, items);
-      }
-      return items;
-    },
+    extraItems: (e) =>
+      lmsStatementItems(e.status === 'enrolled' ? 'registered' : 'waitlisted', e, session, now),
   });
   return { ...outcome, position: await withPosition(outcome.enrolment) };
 }

@@ -1,9 +1,9 @@
+import { LIMITS } from '@parcours/store/gateway';
 import { putBlob } from '@parcours/store/xapi-blobs';
 import {
   type CredentialCheck,
   CredentialCheckFailed,
   deleteStatementItems,
-  MAX_TRANSACTION_ITEMS,
   readStatements,
   type StatementItem,
   statementItem,
@@ -262,7 +262,7 @@ async function writeBatch(
   markers: VoidedByItem[],
   credential?: CredentialCheck,
 ): Promise<BatchOutcome> {
-  const room = MAX_TRANSACTION_ITEMS - (credential ? 1 : 0);
+  const room = LIMITS.transaction - (credential ? 1 : 0);
   if (statements.length + markers.length <= room) return writeStatements(statements, markers, credential);
   // Several transactions cannot share one credential check: have the caller read the credential instead.
   if (credential) throw new CredentialCheckFailed();
@@ -272,8 +272,8 @@ async function writeBatch(
   if (existingIds.length || markerTargets.length) return { ok: false, existingIds, markerTargets };
   const items: (StatementItem | VoidedByItem)[] = [...statements, ...markers];
   const written: (StatementItem | VoidedByItem)[] = [];
-  for (let i = 0; i < items.length; i += MAX_TRANSACTION_ITEMS) {
-    const chunk = items.slice(i, i + MAX_TRANSACTION_ITEMS);
+  for (let i = 0; i < items.length; i += LIMITS.transaction) {
+    const chunk = items.slice(i, i + LIMITS.transaction);
     const isStatement = (x: StatementItem | VoidedByItem): x is StatementItem => x.sk === 'statement';
     let outcome: BatchOutcome;
     try {

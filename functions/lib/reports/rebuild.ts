@@ -16,7 +16,7 @@ import { ListingReader } from '@parcours/store/report-blocks';
 import { batchWriteAll, bulkReportItems } from '@parcours/store/report-bulk';
 import { applySourceContribution } from '@parcours/store/report-counters';
 import { scanEntitiesForRebuild } from '@parcours/store/report-scan';
-import { sessionIdsOfMonth } from '@parcours/store/report-sources';
+import { sessionsOfMonth } from '@parcours/store/session-item';
 import { computeAgentRow, recomputeAgent } from './recompute.ts';
 
 /**
@@ -87,7 +87,7 @@ export async function rebuildMonths(from: string, to: string, log: Log = () => {
   const learners = new Set<string>();
   let enrolments = 0;
   for (const month of monthsBetween(from, to)) {
-    const sessions = await sessionIdsOfMonth(month);
+    const sessions = (await sessionsOfMonth(month)).map((s) => s.id);
     await pool(sessions, 4, async (sessionId) => {
       for (const e of await listSessionEnrolments(sessionId)) {
         enrolments++;

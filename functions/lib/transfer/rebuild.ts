@@ -16,9 +16,9 @@ import { addMonths } from '@parcours/domain/transfer/kpi';
 import { certificationMap, deliveredFromFact, type SignOffRecord } from '@parcours/domain/transfer/ladder';
 import type { SessionItem } from '@parcours/store';
 import { type EvaluationResponseItem, listEvaluationResponses } from '@parcours/store/evaluation-repo';
+import { sessionsOfMonth } from '@parcours/store/session-item';
 import { getTrainers, listModuleSignOffs, listTrainers } from '@parcours/store/trainer-repo';
 import {
-  completedSessionsOfMonth,
   getDeliveryFacts,
   putAggregate,
   readAggregateGroup,
@@ -60,7 +60,7 @@ export async function completedSessions(now: string): Promise<SessionItem[]> {
   const last = now.slice(0, 7);
   const months: string[] = [];
   for (let m = first; m <= last; m = addMonths(m, 1)) months.push(m);
-  const lists = await mapLimit(months, 4, completedSessionsOfMonth);
+  const lists = await mapLimit(months, 4, (m) => sessionsOfMonth(m, 'completed'));
   return lists.flat();
 }
 

@@ -1,7 +1,7 @@
-import { conflict, notFound } from '@parcours/domain/errors';
+import { notFound } from '@parcours/domain/errors';
 import { planCancel } from '@parcours/domain/lms/seats';
 import type { EnrolmentItem } from './enrolment-item.ts';
-import { getEnrolment, waitlistOrder } from './enrolment-repo.ts';
+import { contention, getEnrolment, waitlistOrder } from './enrolment-repo.ts';
 import { type TransactItem, transactWrite } from './gateway.ts';
 import { RETRY, withOptimisticRetry } from './optimistic.ts';
 import { changeOps, conditionFailures, type SeatOp, type SeatTag } from './seat-ops.ts';
@@ -13,8 +13,6 @@ export interface CancelOutcome {
   promoted?: EnrolmentItem;
   changed: boolean;
 }
-
-const contention = () => conflict('enrolment-contention', 'The session is too busy right now; please retry');
 
 /**
  * Cancels an enrolment, by the domain's rules (`planCancel`): freeing a seat promotes the head of the waitlist IN THE

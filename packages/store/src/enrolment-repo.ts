@@ -148,7 +148,8 @@ export interface EnrolInput {
 
 export type EnrolOutcome = { created: boolean; enrolment: EnrolmentItem };
 
-const contention = () => conflict('enrolment-contention', 'The session is too busy right now; please retry');
+export const contention = () =>
+  conflict('enrolment-contention', 'The session is too busy right now; please retry');
 
 /** The writes of a seat or waitlist plan: session, enrolment, learner lock, booking copy, queue entry, path. */
 function enrolOps(

@@ -8,8 +8,9 @@
  *   retried with jittered backoff within a time budget; then the error is thrown (→ 503 at the API).
  * - Batch reads and writes retry their leftovers (`UnprocessedKeys` / `UnprocessedItems`) under the same budget and
  *   throw `StoreUnavailableError` when they cannot finish: never a silent partial result.
- * - Transactions take tagged operations and report a cancellation by tag (transact.ts's vocabulary); transient
- *   cancellations (conflicts, throttling) are retried here, so callers only see their own conditions failing.
+ * - Transactions take tagged operations (the caller's vocabulary) and report a cancellation by tag. Conflicts and
+ *   throttling are retried here; what is still contended when the budget is spent comes back `transient`, and a
+ *   failed condition comes back as the caller's to handle.
  */
 import { type AttributeValue, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {

@@ -2,14 +2,14 @@
  * The store's one retry policy. Every table call goes through it (gateway.ts); the SDK's own retries are off so
  * that there is one budget, measured in time, not attempts multiplied across layers.
  *
- * Retried: throttling (`ProvisionedThroughputExceededException`, `ThrottlingException`, `RequestLimitExceeded`),
- * `TransactionConflictException`, cancelled transactions whose only reasons are conflicts or throttling, 5xx from
- * the service, and network failures (connection refused/reset, timeouts). Not retried: anything our own request or
- * condition caused (validation, `ConditionalCheckFailed`), which the caller must handle.
+ * Retried: throttling, `TransactionConflictException`, cancelled transactions whose only reasons are conflicts or
+ * throttling, 5xx from the service, and network failures (connection refused/reset, timeouts). Not retried:
+ * anything our own request or condition caused (validation, `ConditionalCheckFailed`), which the caller handles.
  *
  * Delays are "full jitter" exponential (a random wait in [0, min(cap, base·2ⁿ)]): contenders spread out instead of
  * retrying in lock-step.
  */
+import { isDependencyOutage } from '@parcours/http/outage';
 import { storeConfig } from './config.ts';
 
 export interface RetryPolicy {
@@ -23,23 +23,6 @@ export function retryPolicy(): RetryPolicy {
   return { budgetMs: storeConfig().STORE_RETRY_BUDGET_MS, baseMs: 8, capMs: 400 };
 }
 
-const THROTTLING = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'ThrottlingError',
-]);
-
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'UND_ERR_SOCKET',
-]);
-
 const TRANSIENT_CANCELLATIONS = new Set([
   'TransactionConflict',
   'ProvisionedThroughputExceeded',
@@ -49,27 +32,22 @@ const TRANSIENT_CANCELLATIONS = new Set([
 
 interface SdkErrorShape {
   name?: string;
-  code?: string;
-  $fault?: string;
-  $metadata?: { httpStatusCode?: number };
   CancellationReasons?: { Code?: string }[];
-  cause?: unknown;
 }
 
-/** Whether sending the same request again, after a pause, may succeed. */
+/**
+ * Whether sending the same request again, after a pause, may succeed: what the API would call a dependency outage
+ * (throttling, 5xx, timeouts, network failures: one list, `@parcours/http/outage`), plus transactions cancelled only
+ * by conflicts or throttling. The store's own "gave up" error is final: retrying it would wait the budget twice.
+ */
 export function isRetryable(e: unknown): boolean {
   const err = (e ?? {}) as SdkErrorShape;
-  const name = err.name ?? '';
-  if (THROTTLING.has(name) || name === 'TransactionConflictException') return true;
-  if (name === 'TransactionCanceledException') {
+  if (err.name === 'StoreUnavailableError') return false;
+  if (err.name === 'TransactionCanceledException') {
     const codes = (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None').filter((c) => c !== 'None');
     return codes.length > 0 && codes.every((c) => TRANSIENT_CANCELLATIONS.has(c));
   }
-  if (name === 'ConditionalCheckFailedException' || name === 'ValidationException') return false;
-  if ((err.$metadata?.httpStatusCode ?? 0) >= 500 || err.$fault === 'server') return true;
-  if (name === 'TimeoutError' || name === 'RequestTimeout' || name === 'AbortError') return true;
-  const code = err.code ?? (err.cause as SdkErrorShape | undefined)?.code ?? '';
-  return NETWORK_CODES.has(code);
+  return isDependencyOutage(e);
 }
 
 /** The wait before attempt `n` (n ≥ 1): full jitter. */

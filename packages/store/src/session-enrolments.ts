@@ -1,8 +1,9 @@
 /**
  * A session's enrolments as the session's own writes see them. The seat rules create and promote them (through
  * seat-ops.ts: enrolment-repo.ts, enrolment-cancel.ts, session-promotions.ts); a session's move re-times them and
- * its cancellation closes them all, in bulk, with the ops below. Every op is conditioned so that it never creates a partial item or overrides a
- * learner's own change.
+ * its cancellation closes them all, in bulk, with the ops below. Status and booking ops are conditioned so that they
+ * never create a partial item or override a learner's own change; dropping a waitlist entry needs no condition (a
+ * missing entry is already what the drop wants).
  */
 import { ACTIVE_ENROLMENT_STATUSES } from '@parcours/domain/api/sessions-api';
 import type { EnrolmentItem } from './enrolment-item.ts';

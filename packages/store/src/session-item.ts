@@ -2,8 +2,9 @@ import type { Facilitator, SessionStatus, SessionView } from '@parcours/domain/a
 import { notFound } from '@parcours/domain/errors';
 import { toParisIso } from '@parcours/domain/lms/time';
 import type { Entity } from './entities.ts';
-import { get } from './gateway.ts';
+import { get, queryAll } from './gateway.ts';
 import { keys } from './keys.ts';
+import { TABLE } from './table.ts';
 
 /** The session item as stored (`session#<id>` / `session`). Counters are maintained by enrolment transactions. */
 export interface SessionItem {
@@ -96,4 +97,22 @@ export async function mustGetSession(id: string): Promise<StoredSession> {
   const s = await getStoredSession(id);
   if (!s) throw notFound('session', id);
   return s;
+}
+
+/**
+ * The sessions starting in one month (GSI3 month bucket, eventually consistent), optionally in one status: the
+ * offline rebuilds' source, read month by month (Queries, no Scan).
+ */
+export function sessionsOfMonth(month: string, status?: SessionStatus): Promise<SessionItem[]> {
+  const idx = TABLE.indexes.gsi3;
+  return queryAll<SessionItem>({
+    IndexName: idx.name,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': idx.partitionKey, ...(status ? { '#st': 'status' } : {}) },
+    ExpressionAttributeValues: {
+      ':pk': keys.session.monthIndexPk(month),
+      ...(status ? { ':st': status } : {}),
+    },
+    ...(status ? { FilterExpression: '#st = :st' } : {}),
+  });
 }

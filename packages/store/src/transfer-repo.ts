@@ -22,8 +22,6 @@ import {
 } from './gateway.ts';
 import { keys } from './keys.ts';
 import { RETRY, withOptimisticRetry } from './optimistic.ts';
-import type { SessionItem } from './session-item.ts';
-import { TABLE } from './table.ts';
 
 /**
  * Derived data of the trainer transfer (docs/transfer.md, "Aggregates"): aggregates maintained from the stream by
@@ -211,22 +209,6 @@ export async function putDeliveryFact(fact: DeliveryFact, now: string): Promise<
 
 export async function getDeliveryFact(sessionId: string): Promise<DeliveryFactItem | undefined> {
   return get<DeliveryFactItem>({ Key: keys.transfer.deliveryFact(sessionId), ConsistentRead: true });
-}
-
-/**
- * The completed sessions starting in one month (GSI3 month bucket, eventually consistent): the transfer rebuild's
- * source, read month by month from the programme start (Queries, no Scan).
- */
-export async function completedSessionsOfMonth(month: string): Promise<SessionItem[]> {
-  const idx = TABLE.indexes.gsi3;
-  const items = await queryAll<SessionItem>({
-    IndexName: idx.name,
-    KeyConditionExpression: '#pk = :pk',
-    FilterExpression: '#st = :completed',
-    ExpressionAttributeNames: { '#pk': idx.partitionKey, '#st': 'status' },
-    ExpressionAttributeValues: { ':pk': keys.session.monthIndexPk(month), ':completed': 'completed' },
-  });
-  return items.filter((s) => s.entity === 'session');
 }
 
 export async function getDeliveryFacts(sessionIds: readonly string[]): Promise<DeliveryFactItem[]> {

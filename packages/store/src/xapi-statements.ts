@@ -21,9 +21,6 @@ import { type ItemKey, keys } from './keys.ts';
 /** Shards of the sparse "not yet indexed" GSI partition (spreads ingest bursts over several GSI partitions). */
 export const UNINDEXED_SHARDS = 4;
 
-/** Items one transaction holds: a batch of Statements and markers beyond it is split by the writer. */
-export const MAX_TRANSACTION_ITEMS = LIMITS.transaction;
-
 export interface StatementItem {
   pk: string;
   sk: 'statement';
@@ -154,8 +151,7 @@ export async function writeStatements(
 ): Promise<WriteOutcome> {
   const total = statements.length + markers.length + (credential ? 1 : 0);
   if (statements.length + markers.length === 0) return { ok: true };
-  if (total > MAX_TRANSACTION_ITEMS)
-    throw new Error(`writeStatements: ${total} items exceed one transaction`);
+  if (total > LIMITS.transaction) throw new Error(`writeStatements: ${total} items exceed one transaction`);
   if (total === 1 && statements[0]) {
     try {
       await put({ Item: statements[0], ConditionExpression: 'attribute_not_exists(pk)' });

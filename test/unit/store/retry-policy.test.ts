@@ -27,6 +27,8 @@ describe("the store's retry policy", () => {
         CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'TransactionConflict' }],
       }),
       named('TransactionCanceledException', { CancellationReasons: [{ Code: 'None' }] }),
+      // The store's own "gave up" after its budget: final, or a caller would wait the budget twice.
+      named('StoreUnavailableError'),
       new Error('a bug'),
       undefined,
     ]) {
