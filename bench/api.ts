@@ -14,7 +14,7 @@
  *   npm run bench:api [-- --sessions 500] [-- --statements 200] [-- --enrolments 100]
  */
 import { randomUUID } from 'node:crypto';
-import { ensureDemoLrsClient } from '../functions/lib/lrs/clients.ts';
+import { ensureDemoLrsClient } from '../functions/lrs/clients.ts';
 import { functions } from '../functions/routes.ts';
 import { loadDemoData } from '../packages/local/src/demo-data.ts';
 import { seedContent, startLocalStack } from '../packages/local/src/index.ts';

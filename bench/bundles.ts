@@ -4,14 +4,20 @@
  * bundle, median of several runs, without and with --enable-source-maps (the deployed NODE_OPTIONS).
  * Load time is a proxy for Lambda's init phase on this machine, not a measurement of Lambda.
  *
- *   npm run bench [-- --runs 7] [-- --only me-get,health-get]
+ * Targets (issue #16), as ratios measured in this run: every bundle ≤ 350 KB; every load ≤ 1.3× the yardstick, a bare
+ * document-client bundle (bench/bare-document-client.ts) built with the SDK's defaults, ESM-first. Two more rows for
+ * reference: the yardstick with the environment's credentials (what the functions bundle), and `sessions` with the
+ * SDK left out of the bundle and loaded from node_modules (what using the runtime's copy would cost).
+ *
+ *   npm run bench [-- --runs 7] [-- --only catalog,sessions]
  */
 import { spawnSync } from 'node:child_process';
-import { relative } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Metafile } from 'esbuild';
-import { buildFunctions, kb } from '../infra/build-functions.ts';
-import { REPO_ROOT } from '../infra/bundling-options.ts';
+import { build, type Metafile } from 'esbuild';
+import { type BuiltFunction, buildFunctions, DIST, kb } from '../infra/build-functions.ts';
+import { entryPath, esbuildOptions, REPO_ROOT } from '../infra/bundling-options.ts';
 
 const args = process.argv.slice(2);
 const argValue = (flag: string) => {
@@ -71,11 +77,41 @@ function largestParts(metafile: Metafile, total: number, top = 3): string {
     .join(', ');
 }
 
-const built = await buildFunctions(ONLY);
-// One untimed load warms the OS file cache so the first function measured is not penalised.
-if (built[0]) loadMs(built[0].file, false);
+const SIZE_TARGET_KB = 350;
+const LOAD_TARGET_RATIO = 1.3;
 
-const rows = built.map((b) => {
+/** One reference bundle, built with the functions' options and `overrides` (e.g. no credential alias). */
+async function buildReference(
+  name: string,
+  entry: string,
+  overrides: Parameters<typeof build>[0],
+): Promise<BuiltFunction> {
+  const outdir = join(DIST, '..', 'bench', name);
+  const start = performance.now();
+  const { metafile } = await build({ ...esbuildOptions(entry, outdir), ...overrides, metafile: true });
+  const file = join(outdir, 'index.mjs');
+  const [js, map] = await Promise.all([stat(file), stat(`${file}.map`)]);
+  return { name, file, bytes: js.size, mapBytes: map.size, buildMs: performance.now() - start, metafile };
+}
+
+const built = await buildFunctions(ONLY);
+const bare = join(REPO_ROOT, 'bench', 'bare-document-client.ts');
+const yardstick = await buildReference('bare doc client (SDK defaults)', bare, { alias: {} });
+const references = [
+  yardstick,
+  await buildReference('bare doc client (env credentials)', bare, {}),
+  await buildReference('sessions, SDK from node_modules', entryPath('sessions'), {
+    external: ['@aws-sdk/*', '@smithy/*'],
+    // Resolved from the repository's node_modules, as the runtime's copy would be from /var/runtime.
+    outdir: undefined,
+    outfile: join(REPO_ROOT, 'dist', 'bench', 'sessions-external-sdk', 'index.mjs'),
+    alias: {},
+  }),
+];
+// One untimed load warms the OS file cache so the first bundle measured is not penalised.
+loadMs(yardstick.file, false);
+
+const measured = [...references, ...built].map((b) => {
   const plain: number[] = [];
   const mapped: number[] = [];
   // Interleaved, so a burst of load on the machine hits both columns alike.
@@ -83,14 +119,24 @@ const rows = built.map((b) => {
     plain.push(loadMs(b.file, false));
     mapped.push(loadMs(b.file, true));
   }
-  return {
-    function: b.name,
-    'index.mjs KB': kb(b.bytes),
-    'map KB': kb(b.mapBytes),
-    'load ms': median(plain).toFixed(1),
-    'load ms +maps': median(mapped).toFixed(1),
-    'largest parts': largestParts(b.metafile, b.bytes),
-  };
+  return { b, load: median(plain), loadMaps: median(mapped) };
 });
-console.log(`Node ${process.version}, ${RUNS} runs per figure (median)`);
+const base = measured[0]!;
+const rows = measured.map(({ b, load, loadMaps }) => ({
+  bundle: b.name,
+  'index.mjs KB': kb(b.bytes),
+  'map KB': kb(b.mapBytes),
+  'load ms': load.toFixed(1),
+  'load ms +maps': loadMaps.toFixed(1),
+  '× yardstick': (load / base.load).toFixed(2),
+  '× +maps': (loadMaps / base.loadMaps).toFixed(2),
+  'largest parts': largestParts(b.metafile, b.bytes),
+}));
+console.log(`Node ${process.version}, ${RUNS} runs per figure (median); yardstick = the first row`);
 console.table(rows);
+const functionsOnly = measured.slice(references.length);
+const worstSize = Math.max(...functionsOnly.map(({ b }) => b.bytes)) / 1024;
+const worstRatio = Math.max(...functionsOnly.map(({ load }) => load / base.load));
+console.log(
+  `${functionsOnly.length} functions · largest bundle ${worstSize.toFixed(1)} KB (target ≤ ${SIZE_TARGET_KB}: ${worstSize <= SIZE_TARGET_KB ? 'met' : 'NOT met'}) · slowest load ${worstRatio.toFixed(2)}× the yardstick (target ≤ ${LOAD_TARGET_RATIO}: ${worstRatio <= LOAD_TARGET_RATIO ? 'met' : 'NOT met'})`,
+);

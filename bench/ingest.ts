@@ -16,9 +16,9 @@ import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '@parcours/store/client';
 import { statementItem } from '@parcours/store/xapi-statements';
 import { agentKey, assignLrsProperties, type Statement } from '@parcours/xapi';
-import { credentialAuthority } from '../functions/lib/lrs/authority.ts';
-import { ensureDemoLrsClient } from '../functions/lib/lrs/clients.ts';
+import { ensureDemoLrsClient } from '../functions/lrs/clients.ts';
 import { functions } from '../functions/routes.ts';
+import { credentialAuthority } from '../functions/shared/statement-authority.ts';
 import { startLocalStack } from '../packages/local/src/local-stack.ts';
 
 const args = process.argv.slice(2);

@@ -33,8 +33,8 @@ import {
 } from '@parcours/domain/reports/contributions';
 import { encodeReportCursor } from '@parcours/domain/reports/cursor';
 import type { Principal } from '@parcours/domain/roles';
-import { listAgents, planAgentQuery } from '../functions/lib/reports/agents.ts';
-import { computeAgentRow } from '../functions/lib/reports/recompute.ts';
+import { listAgents, planAgentQuery } from '../functions/reports/agents.ts';
+import { computeAgentRow } from '../functions/reports/recompute.ts';
 import { functions } from '../functions/routes.ts';
 import { localDynamoClient } from '../packages/local/src/dynamo-local.ts';
 import { LOCAL_TABLE } from '../packages/local/src/local-env.ts';

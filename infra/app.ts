@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { FunctionDef } from '@parcours/http/route-types';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { openApiDocument } from '../functions/openapi.ts';
 import { functions as routeTable } from '../functions/routes.ts';
 import { readDeploySettings } from './deploy-settings.ts';
 import { ParcoursStack } from './parcours-stack.ts';
@@ -21,6 +22,8 @@ export function createApp(
     description: 'Parcours: learning paths for public-sector innovation training',
     settings,
     functions,
+    // Generated here, at synth: the document is a build artefact, served as a static file.
+    apiDocument: openApiDocument('/api'),
     terminationProtection: true,
   });
   // cdk-nag 3 is a policy-validation plugin (Aspects.of(app).add throws): findings fail the synth.

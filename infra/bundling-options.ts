@@ -15,6 +15,11 @@ export function entryPath(functionName: string): string {
   return join(REPO_ROOT, handlerEntry(functionName));
 }
 
+/** Lambda's credentials are in its environment: the SDK's default provider chain is replaced (env-credentials.ts). */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'infra', 'env-credentials.ts'),
+};
+
 /** Some CommonJS dependencies call `require` for Node built-ins; ESM bundles have none, so define one. */
 export const ESM_REQUIRE_BANNER =
   "import{createRequire}from'module';const require=createRequire(import.meta.url);";
@@ -42,6 +47,9 @@ export const lambdaBundling: BundlingOptions = {
   sourceMap: SHARED.sourcemap,
   sourcesContent: SHARED.sourcesContent,
   banner: ESM_REQUIRE_BANNER,
+  esbuildArgs: Object.fromEntries(
+    Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to]),
+  ),
   externalModules: [],
   // Local esbuild only: no Docker on build machines, and the same binary as `npm run build`.
   forceDockerBundling: false,
@@ -61,6 +69,7 @@ export function esbuildOptions(entry: string, outdir: string): BuildOptions {
     sourcemap: SHARED.sourcemap,
     sourcesContent: SHARED.sourcesContent,
     banner: { js: ESM_REQUIRE_BANNER },
+    alias: { ...BUNDLE_ALIASES },
     external: [],
     metafile: true,
     logLevel: 'warning',

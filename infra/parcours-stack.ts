@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type FunctionDef, routeKeyOf } from '@parcours/http/route-types';
+import { type FunctionDef, routeKeyOf, routesOf } from '@parcours/http/route-types';
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -17,9 +17,14 @@ export interface ParcoursStackProps extends StackProps {
   readonly settings: DeploySettings;
   /** The route table (functions/routes.ts); everything below is generated from it. */
   readonly functions: readonly FunctionDef[];
+  /** The OpenAPI document (functions/openapi.ts), published beside the web app. */
+  readonly apiDocument?: Record<string, unknown>;
 }
 
-/** Everything Parcours runs on: one table, one user pool, one HTTP API, and one Lambda per route-table entry. */
+/**
+ * Everything Parcours runs on: one table, one user pool, one HTTP API (one route per route-table entry, each with its
+ * own authorizer) and one Lambda per bounded context of the route table.
+ */
 export class ParcoursStack extends Stack {
   constructor(scope: Construct, id: string, props: ParcoursStackProps) {
     super(scope, id, props);
@@ -51,7 +56,7 @@ export class ParcoursStack extends Stack {
         ...(ses ? { ses } : {}),
         ...(linkSigningSecret ? { linkSigningSecret } : {}),
       });
-      if (def.http) http.addFunctionRoute(def.name, def.http, fn);
+      for (const [name, route] of Object.entries(def.routes ?? {})) http.addFunctionRoute(name, route, fn);
       if (def.schedule)
         new FunctionSchedule(this, `${id}Schedule`, {
           fn,
@@ -63,7 +68,7 @@ export class ParcoursStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: http.endpoint, description: 'Base URL of the HTTP API' });
-    const web = this.webHosting(http.endpoint, users.client.userPoolClientId);
+    const web = this.webHosting(http.endpoint, users.client.userPoolClientId, props.apiDocument);
     new CfnOutput(this, 'WebUrl', { value: web.appUrl, description: 'The web dashboards (API under /api/)' });
     new CfnOutput(this, 'UserPoolId', { value: users.pool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
@@ -71,9 +76,14 @@ export class ParcoursStack extends Stack {
   }
 
   /** The web dashboards (infra/constructs/web-hosting.ts): S3 + CloudFront, the API on the same origin. */
-  private webHosting(apiEndpoint: string, clientId: string): WebHosting {
+  private webHosting(
+    apiEndpoint: string,
+    clientId: string,
+    apiDocument: Record<string, unknown> | undefined,
+  ): WebHosting {
     const ctx = webHostingContext(this);
     return new WebHosting(this, 'Web', {
+      ...(apiDocument ? { apiDocument } : {}),
       distDir: join(import.meta.dirname, '..', 'packages', 'web', 'dist'),
       allowPlaceholder: ctx.allowPlaceholder,
       apiEndpoint,
@@ -106,7 +116,7 @@ export class ParcoursStack extends Stack {
     };
   }
 
-  /** HMAC key of the links in emails (functions/lib/notifications/links.ts), generated once, never in code. */
+  /** HMAC key of the links in emails (functions/shared/links.ts), generated once, never in code. */
   private linkSigningSecret(): Secret {
     const secret = new Secret(this, 'LinkSigningSecret', {
       description: 'HMAC key signing the links in Parcours emails (unsubscribe)',
@@ -138,13 +148,16 @@ export function checkRouteTable(functions: readonly FunctionDef[]): void {
       throw new Error(`Function name '${def.name}' must be kebab-case`);
     if (names.has(def.name)) throw new Error(`Function '${def.name}' is declared twice`);
     names.add(def.name);
-    if (!def.http && !def.schedule && !def.stream)
-      throw new Error(`Function '${def.name}' has no trigger (http, schedule or stream)`);
-    if (def.http) {
-      const key = routeKeyOf(def.http);
-      if (routeKeys.has(key)) throw new Error(`Route ${key} is declared twice`);
-      routeKeys.add(key);
-    }
+    if (!def.routes && !def.schedule && !def.stream)
+      throw new Error(`Function '${def.name}' has no trigger (routes, schedule or stream)`);
+  }
+  const routeNames = new Set<string>();
+  for (const { name, route, fn } of routesOf(functions)) {
+    if (routeNames.has(name)) throw new Error(`Route '${name}' is declared twice (again in '${fn.name}')`);
+    routeNames.add(name);
+    const key = routeKeyOf(route);
+    if (routeKeys.has(key)) throw new Error(`Route ${key} is declared twice (again in '${fn.name}')`);
+    routeKeys.add(key);
   }
 }
 

@@ -1,4 +1,4 @@
-import { type HttpTrigger, routeKeyOf } from '@parcours/http/route-types';
+import { type RouteMeta, routeKeyOf } from '@parcours/http/route-types';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -107,7 +107,7 @@ export class ParcoursHttpApi extends Construct {
     return this.api.apiEndpoint;
   }
 
-  addFunctionRoute(name: string, trigger: HttpTrigger, fn: IFunction): void {
+  addFunctionRoute(name: string, trigger: RouteMeta, fn: IFunction): void {
     // Defence in depth: the local adapter serves these outside the route table; they must never reach AWS.
     if (trigger.path === LOCAL_ONLY || trigger.path.startsWith(`${LOCAL_ONLY}/`))
       throw new Error(`Route ${routeKeyOf(trigger)} is local-only and cannot be deployed`);
@@ -125,7 +125,7 @@ export class ParcoursHttpApi extends Construct {
     if (trigger.auth.kind !== 'roles') {
       const reason =
         trigger.auth.kind === 'public'
-          ? `${routeKeyOf(trigger)} is public by design in functions/routes.ts (catalog, health, API document).`
+          ? `${routeKeyOf(trigger)} is public by design in its context's route table (catalog, health, one-click unsubscribe).`
           : `${routeKeyOf(trigger)} is an xAPI LRS route: the function checks HTTP Basic LRS credentials itself.`;
       Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason });
     }

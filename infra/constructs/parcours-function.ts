@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { FunctionDef, TableAccess } from '@parcours/http/route-types';
+import { type FunctionDef, routeKeyOf } from '@parcours/http/route-types';
 import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -28,22 +28,15 @@ export interface SesSender {
   readonly configurationSet?: { readonly name: string; readonly arn: string };
 }
 
-/**
- * `linkSecret` is not in the route table's TableAccess yet (the unsubscribe routes will declare it); read it here so
- * the stack follows as soon as it is.
- */
-type AccessWithLinks = TableAccess & { readonly linkSecret?: boolean };
-
 /** Senders sign the links in their emails (unsubscribe, RFC 8058); the unsubscribe routes verify them. */
 export function needsLinkSigningSecret(def: FunctionDef): boolean {
-  const access: AccessWithLinks = def.access;
-  return !!access.ses || !!access.linkSecret;
+  return !!def.access.ses || !!def.access.linkSecret;
 }
 
 /**
- * One Lambda of the route table. Its environment and its IAM permissions are derived together from
- * `FunctionDef.access`, so a function can never see TABLE_NAME without the grant, nor hold a grant it was not
- * declared to need.
+ * One Lambda of the route table (a bounded context). Its environment and its IAM permissions are derived together
+ * from `FunctionDef.access`, so a function can never see TABLE_NAME without a grant, nor hold a table action it was
+ * not declared to call (the local stack refuses undeclared actions the same way: packages/local/src/table-access.ts).
  */
 export class ParcoursFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -86,16 +79,24 @@ export class ParcoursFunction extends Construct {
       },
     });
 
-    if (def.access.table !== 'none') {
-      if (def.access.table === 'write') props.table.grantReadWriteData(this.fn);
-      else props.table.grantReadData(this.fn);
+    const actions = def.access.table;
+    if (actions.length > 0) {
+      const indexed = actions.some((a) => a === 'Query' || a === 'Scan');
+      this.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: actions.map((a) => `dynamodb:${a}`),
+          resources: [props.table.tableArn, ...(indexed ? [`${props.table.tableArn}/index/*`] : [])],
+        }),
+      );
       this.fn.addEnvironment('TABLE_NAME', props.table.tableName);
-      // cdk-nag names the finding after the table's logical id.
-      const tableId = Stack.of(this).getLogicalId(props.table.node.defaultChild as CfnElement);
-      Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
-        reason: 'Queries on the GSIs (gsi1..3) need the index/* sub-resources of this one table.',
-      });
+      if (indexed) {
+        // cdk-nag names the finding after the table's logical id.
+        const tableId = Stack.of(this).getLogicalId(props.table.node.defaultChild as CfnElement);
+        Validations.of(role).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+          reason: 'Queries on the GSIs (gsi1..3) need the index/* sub-resources of this one table.',
+        });
+      }
     }
 
     if (def.access.ses) {
@@ -140,8 +141,11 @@ export class ParcoursFunction extends Construct {
 }
 
 function describe(def: FunctionDef): string {
-  if (def.http) return `${def.http.method} ${def.http.path}: ${def.http.summary}`;
-  if (def.schedule) return `Scheduled ${def.schedule.expression}`;
-  if (def.stream) return 'Table stream consumer';
-  return def.name;
+  const routes = Object.values(def.routes ?? {}).map(routeKeyOf);
+  const triggers = [
+    ...(routes.length ? [`${routes.length} routes (${routes.join(', ')})`] : []),
+    ...(def.schedule ? [`scheduled ${def.schedule.expression}`] : []),
+    ...(def.stream ? ['table stream'] : []),
+  ];
+  return `Parcours ${def.name}: ${triggers.join('; ')}`;
 }

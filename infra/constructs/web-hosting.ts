@@ -48,7 +48,15 @@ export interface WebHostingProps {
   readonly domain?: { readonly names: string[]; readonly certificate: ICertificate };
   /** A WAF web ACL for CloudFront (created in us-east-1, outside this stack). */
   readonly webAclArn?: string;
+  /**
+   * The API's OpenAPI document, generated at synth (functions/openapi.ts): published as a static file at
+   * `/api/openapi.json`, so no Lambda carries every context's schemas to serve it.
+   */
+  readonly apiDocument?: Record<string, unknown>;
 }
+
+/** Where the API document is published (a bucket key and the distribution path: the same string). */
+export const API_DOCUMENT_PATH = 'api/openapi.json';
 
 /** The app lives under `/app/` in the bucket too, so that a path maps to the same key. */
 const PREFIX = 'app';
@@ -161,6 +169,7 @@ export class WebHosting extends Construct {
         runtime: FunctionRuntime.JS_2_0,
       });
 
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Parcours web dashboards (/app/) and API (/api/*)',
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -178,7 +187,7 @@ export class WebHosting extends Construct {
           }
         : {}),
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: siteOrigin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
@@ -188,6 +197,18 @@ export class WebHosting extends Construct {
         ],
       },
       additionalBehaviors: {
+        // More specific than `/api/*` (CloudFront matches behaviours in order): the static API document.
+        ...(props.apiDocument
+          ? {
+              [`/${API_DOCUMENT_PATH}`]: {
+                origin: siteOrigin,
+                viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+                cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+                responseHeadersPolicy: headers,
+                compress: true,
+              },
+            }
+          : {}),
         '/api/*': {
           origin: new HttpOrigin(apiDomain, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
@@ -243,6 +264,17 @@ export class WebHosting extends Construct {
       logGroup: deployLogs,
     });
     entry.node.addDependency(assets);
+    if (props.apiDocument) {
+      new BucketDeployment(this, 'DeployApiDocument', {
+        sources: [Source.jsonData(API_DOCUMENT_PATH, props.apiDocument)],
+        destinationBucket: this.bucket,
+        cacheControl: [CacheControl.noCache()],
+        prune: false,
+        distribution: this.distribution,
+        distributionPaths: [`/${API_DOCUMENT_PATH}`],
+        logGroup: deployLogs,
+      });
+    }
     this.acknowledgeDeployment();
   }
 

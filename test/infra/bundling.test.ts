@@ -12,9 +12,10 @@ import { removeSynthesized, synthParcours } from './synth.ts';
 
 /**
  * The one test that really bundles (default context). Two functions stand for all: one reading the table through the
- * AWS SDK, one scheduled; every function goes through the same NodejsFunction options (`npm run build` bundles all).
+ * AWS SDK, one scheduled and sending mail; every function goes through the same NodejsFunction options (`npm run
+ * build` bundles all).
  */
-const SAMPLE = ['health-get', 'reminder-tick'];
+const SAMPLE = ['catalog', 'reminders'];
 
 /** What the stack sets (values made up): some handlers validate their configuration at import time. */
 const DEPLOYED_ENV = {
@@ -48,7 +49,14 @@ describe('asset bundling', () => {
       const bundle = join(outdir, `asset.${hash}`, 'index.mjs');
       expect(existsSync(bundle), bundle).toBe(true);
       expect(existsSync(`${bundle}.map`)).toBe(true);
-      expect(readFileSync(bundle, 'utf8').startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+      const code = readFileSync(bundle, 'utf8');
+      expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+      // The SDK's default credential chain is replaced by the environment's credentials (env-credentials.ts): no
+      // web-identity, SSO or profile providers in the bundle.
+      expect(code).not.toContain('AWS_WEB_IDENTITY_TOKEN_FILE');
+      expect(code).not.toContain('sso_start_url');
+      // Classic zod (450 KB) stays out: Lambda code validates with zod/mini.
+      expect(code).not.toContain('"ZodString"');
 
       // A fresh Node loads it as an ES module and finds the handler Lambda will call (index.handler).
       const probe = spawnSync(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROLES } from '@parcours/domain/roles';
-import { type FunctionDef, routeKeyOf } from '@parcours/http/route-types';
+import { type FunctionDef, routeKeyOf, routesOf, TABLE_WRITE_ACTIONS } from '@parcours/http/route-types';
 import { TABLE } from '@parcours/store/table';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
@@ -51,7 +51,7 @@ const statementsIn = (policy: CfnResourceJson) =>
   (policy.Properties?.['PolicyDocument'] as { Statement: PolicyStatementJson[] } | undefined)?.Statement ??
   [];
 const actionsOf = (s: PolicyStatementJson) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
-const httpDefs = functions.filter((f): f is FunctionDef & Required<Pick<FunctionDef, 'http'>> => !!f.http);
+const httpRoutes = routesOf(functions);
 
 /** The ParcoursFunction construct generated for one route-table entry. */
 function constructOf(def: FunctionDef): ParcoursFunction {
@@ -118,10 +118,23 @@ describe('table', () => {
 });
 
 describe('HTTP API', () => {
-  it('has one route per HTTP function of the route table, and nothing local-only', () => {
+  it('has one route per route-table entry, and nothing local-only', () => {
     const routeKeys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties?.['RouteKey']);
-    expect(routeKeys.sort()).toEqual(httpDefs.map((d) => routeKeyOf(d.http)).sort());
+    expect(routeKeys.sort()).toEqual(httpRoutes.map(({ route }) => routeKeyOf(route)).sort());
     for (const key of routeKeys) expect(key).not.toContain('_local');
+  });
+
+  it('sends each route to the Lambda of its context', () => {
+    const byKey = new Map(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties?.['RouteKey'], r]));
+    for (const { name, route, fn } of httpRoutes) {
+      // Target: { Fn::Join: ['', ['integrations/', { Ref: <integration> }]] }
+      const target = JSON.stringify(byKey.get(routeKeyOf(route))?.Properties?.['Target'] ?? null);
+      const integrationId = /"integrations\/",\{"Ref":"([A-Za-z0-9]+)"\}/.exec(target)?.[1];
+      const integration = integrationId ? resources[integrationId] : undefined;
+      expect(JSON.stringify(integration?.Properties?.['IntegrationUri']), name).toContain(
+        `"${logicalId(constructOf(fn).fn)}"`,
+      );
+    }
   });
 
   it('puts the Cognito JWT authorizer on every roles route and none on the others', () => {
@@ -137,14 +150,14 @@ describe('HTTP API', () => {
       },
     });
     const byKey = new Map(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties?.['RouteKey'], r]));
-    for (const def of httpDefs) {
-      const props = byKey.get(routeKeyOf(def.http))?.Properties ?? {};
-      if (def.http.auth.kind === 'roles') {
-        expect(props['AuthorizationType'], def.name).toBe('JWT');
-        expect(props['AuthorizerId'], def.name).toEqual({ Ref: authorizerId });
+    for (const { name, route } of httpRoutes) {
+      const props = byKey.get(routeKeyOf(route))?.Properties ?? {};
+      if (route.auth.kind === 'roles') {
+        expect(props['AuthorizationType'], name).toBe('JWT');
+        expect(props['AuthorizerId'], name).toEqual({ Ref: authorizerId });
       } else {
-        expect(props['AuthorizationType'] ?? 'NONE', def.name).toBe('NONE');
-        expect(props['AuthorizerId'], def.name).toBeUndefined();
+        expect(props['AuthorizationType'] ?? 'NONE', name).toBe('NONE');
+        expect(props['AuthorizerId'], name).toBeUndefined();
       }
     }
   });
@@ -167,15 +180,17 @@ describe('HTTP API', () => {
     });
   });
 
-  it('follows declarations the route table may not use yet: lrs-basic auth, linkSecret access', () => {
-    // A variable, not a literal: `linkSecret` is not in TableAccess yet (see needsLinkSigningSecret).
-    const access = { table: 'none' as const, linkSecret: true };
-    const variant = functions.map(
-      (f): FunctionDef =>
-        f.name === 'me-get' && f.http
-          ? { ...f, http: { ...f.http, auth: { kind: 'lrs-basic' } }, access }
-          : f,
-    );
+  it('follows declarations the route table may not use yet: lrs-basic auth, linkSecret without table access', () => {
+    const variant = functions.map((f): FunctionDef => {
+      if (f.name !== 'people' || !f.routes) return f;
+      const { 'me-get': me, ...others } = f.routes;
+      if (!me) throw new Error('me-get is missing from the people context');
+      return {
+        ...f,
+        routes: { ...others, 'me-get': { ...me, auth: { kind: 'lrs-basic' } } },
+        access: { table: [], linkSecret: true },
+      };
+    });
     const t = Template.fromStack(synthParcours({ functions: variant }).stack);
     t.hasResourceProperties('AWS::ApiGatewayV2::Route', {
       RouteKey: 'GET /me',
@@ -183,7 +198,7 @@ describe('HTTP API', () => {
       AuthorizerId: Match.absent(),
     });
     t.hasResourceProperties('AWS::Lambda::Function', {
-      Description: Match.stringLikeRegexp('^GET /me:'),
+      Description: Match.stringLikeRegexp('^Parcours people: '),
       Environment: {
         Variables: Match.objectLike({
           LINK_SIGNING_SECRET: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
@@ -194,20 +209,59 @@ describe('HTTP API', () => {
   });
 
   it('refuses to deploy a local-only route', () => {
-    const withLocal = [
-      ...functions.filter((f) => f.name !== 'me-get'),
-      {
-        name: 'me-get',
-        http: { method: 'POST', path: '/_local/token', auth: { kind: 'public' }, summary: 'x', tags: [] },
-        access: { table: 'none' },
-      } satisfies FunctionDef,
-    ];
+    const withLocal = functions.map(
+      (f): FunctionDef =>
+        f.name === 'catalog'
+          ? {
+              ...f,
+              routes: {
+                token: {
+                  method: 'POST',
+                  path: '/_local/token',
+                  auth: { kind: 'public' },
+                  summary: 'x',
+                  tags: [],
+                },
+              },
+            }
+          : f,
+    );
     expect(() => synthParcours({ functions: withLocal })).toThrow(/local-only/);
+  });
+
+  it('publishes the OpenAPI document as a static file on the web origin, not through a Lambda', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/api/openapi.json' })]),
+      }),
+    });
+    const behaviours = ofType('AWS::CloudFront::Distribution').flatMap(
+      ([, d]) =>
+        (d.Properties?.['DistributionConfig'] as { CacheBehaviors?: { PathPattern: string }[] } | undefined)
+          ?.CacheBehaviors ?? [],
+    );
+    // CloudFront takes the first matching behaviour: the document's must come before the API's.
+    const order = behaviours.map((b) => b.PathPattern);
+    expect(order.indexOf('/api/openapi.json')).toBeLessThan(order.indexOf('/api/*'));
+    const routeKeys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => String(r.Properties?.['RouteKey']));
+    expect(routeKeys.filter((k) => k.includes('openapi'))).toEqual([]);
   });
 });
 
 describe('functions', () => {
-  it('has exactly one Lambda per route-table entry: nodejs24.x, arm64, traced, own log group', () => {
+  it('has exactly one Lambda per bounded context: nodejs24.x, arm64, traced, own log group', () => {
+    // Six contexts serve the API (catalog, people, sessions, transfer, reports, lrs); the stream consumer and the
+    // reminder tick run in the background. Not one per route: docs/architecture.md says why.
+    expect(functions.map((f) => f.name)).toEqual([
+      'catalog',
+      'people',
+      'sessions',
+      'transfer',
+      'reports',
+      'lrs',
+      'stream',
+      'reminders',
+    ]);
     // CDK's BucketDeployment provider (infra/constructs/web-hosting.ts) copies the web app: not a route-table function.
     const lambdas = ofType('AWS::Lambda::Function').filter(
       ([id]) => !id.startsWith('CustomCDKBucketDeployment'),
@@ -236,19 +290,32 @@ describe('functions', () => {
     for (const [id, g] of groups) expect(g.Properties?.['RetentionInDays'], id).toBeGreaterThan(0);
   });
 
-  it('derives environment and IAM together from FunctionDef.access', () => {
+  it('derives environment and IAM together from FunctionDef.access: exactly the declared table actions', () => {
     for (const def of functions) {
       const pf = constructOf(def);
       const env = envOf(pf);
       const actions = new Set(statementsOf(pf).flatMap(actionsOf));
       const table = def.access.table;
-      expect('TABLE_NAME' in env, def.name).toBe(table !== 'none');
-      expect(actions.has('dynamodb:GetItem'), def.name).toBe(table !== 'none');
-      expect(actions.has('dynamodb:PutItem'), def.name).toBe(table === 'write');
+      expect('TABLE_NAME' in env, def.name).toBe(table.length > 0);
+      // The stream consumer's event source mapping adds the stream's own read actions (GetRecords…), not the table's.
+      const tableActions = [...actions].filter(
+        (a) => a.startsWith('dynamodb:') && !/Stream|Records|Shard/.test(a),
+      );
+      expect(tableActions.sort(), def.name).toEqual(table.map((a) => `dynamodb:${a}`).sort());
+      expect('SES_FROM' in env, def.name).toBe(!!def.access.ses);
       expect('SES_FROM' in env, def.name).toBe(!!def.access.ses);
       expect(actions.has('ses:SendEmail'), def.name).toBe(!!def.access.ses);
       expect(env['PUBLIC_URL'], def.name).toBeDefined();
     }
+  });
+
+  it('keeps read-only contexts read-only, and mail sending in the reminder tick alone', () => {
+    const catalog = functions.find((f) => f.name === 'catalog');
+    const writes = new Set<string>(TABLE_WRITE_ACTIONS.map((a) => `dynamodb:${a}`));
+    const granted = statementsOf(constructOf(catalog!)).flatMap(actionsOf);
+    expect(granted.filter((a) => writes.has(a))).toEqual([]);
+    expect(functions.filter((f) => f.access.ses).map((f) => f.name)).toEqual(['reminders']);
+    expect(functions.filter((f) => f.access.table.includes('Scan')).map((f) => f.name)).toEqual([]);
   });
 
   it('scopes SES permissions to the configured identity and sender', () => {
@@ -410,14 +477,19 @@ describe('stack', () => {
 });
 
 describe('route table checks', () => {
-  const me = functions.find((f) => f.name === 'me-get');
+  const people = functions.find((f) => f.name === 'people');
   it('accepts the real route table', () => expect(() => checkRouteTable(functions)).not.toThrow());
   it('rejects a duplicate route, an untriggered function and a non-kebab name', () => {
-    if (!me) throw new Error('me-get is missing from the route table');
-    expect(() => checkRouteTable([me, { ...me, name: 'me-get-again' }])).toThrow(
-      /GET \/me is declared twice/,
+    if (!people?.routes) throw new Error('people is missing from the route table');
+    expect(() => checkRouteTable([people, { ...people, name: 'people-again' }])).toThrow(
+      /Route 'me-get' is declared twice/,
     );
-    expect(() => checkRouteTable([{ name: 'idle', access: { table: 'none' } }])).toThrow(/no trigger/);
-    expect(() => checkRouteTable([{ ...me, name: 'MeGet' }])).toThrow(/kebab-case/);
+    const me = people.routes['me-get'];
+    if (!me) throw new Error('me-get is missing from the people context');
+    expect(() =>
+      checkRouteTable([people, { name: 'other', routes: { 'me-again': me }, access: { table: [] } }]),
+    ).toThrow(/GET \/me is declared twice/);
+    expect(() => checkRouteTable([{ name: 'idle', access: { table: [] } }])).toThrow(/no trigger/);
+    expect(() => checkRouteTable([{ ...people, name: 'People' }])).toThrow(/kebab-case/);
   });
 });

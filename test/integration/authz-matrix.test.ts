@@ -6,7 +6,7 @@
 import { ROLES, type Role } from '@parcours/domain/roles';
 import type { HttpTrigger } from '@parcours/http/route-types';
 import { describe, expect, it } from 'vitest';
-import { httpRoutes } from '../../functions/routes.ts';
+import { fullRoutes as httpRoutes } from '../../functions/route-schemas.ts';
 import { call, tokenFor, uniqueId } from './support/client.ts';
 import { createSession, deliveredWithTeam, lab, learner } from './support/fixtures.ts';
 import { eventually } from './support/local.ts';
@@ -18,7 +18,6 @@ type RouteName = keyof typeof httpRoutes;
 /** Routes anyone may call without a token, on purpose. */
 const PUBLIC_ROUTES = new Set<string>([
   'health-get',
-  'openapi-get',
   'modules-list',
   'modules-get',
   'paths-list',

@@ -320,7 +320,7 @@ describe('data protection: erasure and the HR reports', () => {
       }
     }
     expect(records.length).toBeGreaterThanOrEqual(4);
-    const replayed = await runFunction<{ batchItemFailures: unknown[] }>('stream-consumer', {
+    const replayed = await runFunction<{ batchItemFailures: unknown[] }>('stream', {
       Records: records,
     });
     expect(replayed.batchItemFailures).toEqual([]);
@@ -329,7 +329,7 @@ describe('data protection: erasure and the HR reports', () => {
       [
         '--import',
         'tsx',
-        'functions/lib/reports/rebuild-cli.ts',
+        'functions/reports/rebuild-cli.ts',
         '--learners',
         `${x.id},${w.id},${y.id}`,
         '--endpoint',

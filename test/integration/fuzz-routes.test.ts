@@ -1,7 +1,7 @@
 import type { HttpTrigger } from '@parcours/http/route-types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { httpRoutes } from '../../functions/routes.ts';
+import { fullRoutes as httpRoutes } from '../../functions/route-schemas.ts';
 import { call, tokenFor, uniqueId } from './support/client.ts';
 
 const routes = Object.entries(httpRoutes) as [string, HttpTrigger][];

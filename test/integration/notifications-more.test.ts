@@ -136,9 +136,9 @@ describe('more notifications through SES', { timeout: 240_000 }, () => {
 
   it('HR monthly summary: recorded by the schedule, e-mailed once per month and recipient, even if the schedule runs twice', async () => {
     const month = `${2040 + (Date.now() % 40)}-${String(1 + (process.pid % 12)).padStart(2, '0')}`;
-    const first = await runFunction<{ created: number }>('reports-monthly-summary', { month });
+    const first = await runFunction<{ created: number }>('reports', { month });
     expect(first.created).toBeGreaterThan(0);
-    await runFunction('reports-monthly-summary', { month });
+    await runFunction('reports', { month });
     await settle();
     await settle();
     const ofMonth = (await mailFor('rh.formation@drfip.example.gouv.fr')).filter((m) =>

@@ -532,12 +532,12 @@ describe('scope rules, from every role', () => {
 describe('monthly summary', () => {
   it('records one summary per HR recipient of content/reports.json, once per month', async () => {
     const month = '2031-01';
-    const first = await runFunction<{ created: number; existing: number; recipients: number }>(
-      'reports-monthly-summary',
-      { month },
-    );
+    // The reports context's Lambda: an event without a route key is its monthly schedule.
+    const first = await runFunction<{ created: number; existing: number; recipients: number }>('reports', {
+      month,
+    });
     expect(first.created).toBe(first.recipients);
-    const again = await runFunction<{ created: number; existing: number }>('reports-monthly-summary', {
+    const again = await runFunction<{ created: number; existing: number }>('reports', {
       month,
     });
     expect(again).toMatchObject({ created: 0, existing: first.recipients });
@@ -604,7 +604,7 @@ describe('projection robustness and recovery', () => {
       }
     }
     expect(records.length).toBeGreaterThan(4);
-    const result = await runFunction<{ batchItemFailures: unknown[] }>('stream-consumer', {
+    const result = await runFunction<{ batchItemFailures: unknown[] }>('stream', {
       Records: [...records, ...records],
     });
     expect(result.batchItemFailures).toEqual([]);
@@ -669,7 +669,7 @@ describe('projection robustness and recovery', () => {
       [
         '--import',
         'tsx',
-        'functions/lib/reports/rebuild-cli.ts',
+        'functions/reports/rebuild-cli.ts',
         '--full',
         '--segments',
         '2',
@@ -691,7 +691,7 @@ describe('projection robustness and recovery', () => {
       [
         '--import',
         'tsx',
-        'functions/lib/reports/rebuild-cli.ts',
+        'functions/reports/rebuild-cli.ts',
         '--service',
         'draaf',
         '--endpoint',

@@ -35,7 +35,7 @@ async function rebuildInProcess() {
   process.env['AWS_ACCESS_KEY_ID'] = localCredentials().accessKeyId;
   process.env['AWS_SECRET_ACCESS_KEY'] = localCredentials().secretAccessKey;
   process.env['DYNAMODB_ENDPOINT'] = inject('dynamoEndpoint');
-  const { rebuildTransferData } = await import('../../functions/lib/transfer/rebuild.ts');
+  const { rebuildTransferData } = await import('../../functions/transfer/rebuild.ts');
   return rebuildTransferData();
 }
 

@@ -6,7 +6,8 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import { safeParse } from 'zod/mini';
+import type * as core from 'zod/v4/core';
 import { type Claims, principalFromClaims } from './claims.ts';
 import { logger, redact } from './logger.ts';
 import { isDependencyOutage, OUTAGE_BODY, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
@@ -18,7 +19,7 @@ import { parseJsonBody } from './strict-json.ts';
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
 
-type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type Infer<T> = T extends core.$ZodType ? core.output<T> : undefined;
 
 export interface ApiRequest<R extends HttpTrigger> {
   params: Infer<R['params']>;
@@ -40,7 +41,7 @@ export interface ApiReply {
 
 type InternalState = { principal?: Principal; params?: unknown; query?: unknown; body?: unknown };
 
-function issuesOf(e: z.ZodError) {
+function issuesOf(e: core.$ZodError) {
   return e.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
 }
 
@@ -94,9 +95,9 @@ const validate = (route: HttpTrigger): MiddlewareObj<ApiEvent, ApiResult> => ({
   before: async (request) => {
     const ev = request.event;
     const state = request.internal as InternalState;
-    const check = <S extends z.ZodType>(schema: S | undefined, value: unknown, where: string) => {
+    const check = <S extends core.$ZodType>(schema: S | undefined, value: unknown, where: string) => {
       if (!schema) return undefined;
-      const r = schema.safeParse(value);
+      const r = safeParse(schema, value);
       if (!r.success) throw invalid('validation-failed', `Invalid ${where}`, issuesOf(r.error));
       return r.data;
     };
@@ -106,7 +107,7 @@ const validate = (route: HttpTrigger): MiddlewareObj<ApiEvent, ApiResult> => ({
     if (route.body) {
       // An absent body is accepted when the schema accepts an empty object (e.g. `{ reason? }` on cancel routes).
       if (rawBody === undefined) {
-        const empty = route.body.safeParse({});
+        const empty = safeParse(route.body, {});
         if (!empty.success) throw invalid('body-required', 'A JSON body is required');
         state.body = empty.data;
       } else {

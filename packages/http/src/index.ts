@@ -6,6 +6,12 @@ export {
   createApiHandler,
 } from './api-handler.ts';
 export { type Claims, principalFromClaims } from './claims.ts';
+export {
+  type ApiHandler,
+  type BackgroundHandler,
+  bindRoutes,
+  dispatchRoutes,
+} from './context-handler.ts';
 export { logger, redact } from './logger.ts';
 export { type ErrorBody, errorResponse, json, SECURITY_HEADERS } from './responses.ts';
 export * from './route-types.ts';

@@ -1,5 +1,5 @@
 import type { Role } from '@parcours/domain/roles';
-import type { z } from 'zod';
+import type * as core from 'zod/v4/core';
 
 /** `ANY` matches every method (API Gateway's catch-all); a route with a specific method wins over it. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
@@ -11,44 +11,94 @@ export type RouteAuth =
   /** LRS routes: HTTP Basic with LRS client credentials, checked by the LRS itself (xAPI Communication §4). */
   | { readonly kind: 'lrs-basic' };
 
-export interface HttpTrigger {
+/**
+ * What the stack, the local adapter and the authorization tests need to know of a route — and nothing that pulls
+ * code in: no schema, no handler. Importing every context's routes stays cheap (infra, local stack, benches).
+ */
+export interface RouteMeta {
   readonly method: HttpMethod;
   /** API Gateway syntax: `/sessions/{id}`; `{proxy+}` for greedy tails. */
   readonly path: string;
   readonly auth: RouteAuth;
   readonly summary: string;
   readonly tags: readonly string[];
-  readonly params?: z.ZodObject;
-  readonly query?: z.ZodObject;
-  readonly body?: z.ZodType;
-  readonly response?: z.ZodType;
   readonly successStatus?: number;
   /** Raw routes (the LRS) parse bodies and headers themselves: no JSON parsing or zod validation middleware. */
   readonly raw?: boolean;
 }
 
-export interface TableAccess {
-  readonly table: 'none' | 'read' | 'write';
+/** A route's validation schemas (zod/mini or classic: both are zod core schemas). Loaded only by its context. */
+export interface RouteSchemas {
+  readonly params?: core.$ZodObject;
+  readonly query?: core.$ZodObject;
+  readonly body?: core.$ZodType;
+  readonly response?: core.$ZodType;
+}
+
+/** A whole route: what the handler middleware validates and the OpenAPI document describes. */
+export type HttpTrigger = RouteMeta & RouteSchemas;
+
+/**
+ * DynamoDB actions a function may call on the table (IAM names). A transaction needs the action of each of its items
+ * (`PutItem`, `UpdateItem`, `DeleteItem`, `ConditionCheckItem`); there is no separate transaction permission.
+ */
+export type TableAction =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'Scan'
+  | 'DescribeTable'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'BatchWriteItem'
+  | 'ConditionCheckItem';
+
+export const TABLE_WRITE_ACTIONS: readonly TableAction[] = [
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchWriteItem',
+  'ConditionCheckItem',
+];
+
+export interface FunctionAccess {
+  /** Exactly the table actions the function calls: the IAM policy on AWS, enforced on every call by the local stack. */
+  readonly table: readonly TableAction[];
+  /** Sends email through SES (as the configured sender only). */
   readonly ses?: boolean;
-  /** The function checks that mail answers (`/health`): read-only SES account access, no sending. */
+  /** Checks that mail answers (`/health`): read-only SES account access, no sending. */
   readonly mailProbe?: boolean;
-  /** The function signs or verifies e-mail links (one-click unsubscribe): it gets LINK_SIGNING_SECRET. */
+  /** Signs or verifies e-mail links (one-click unsubscribe): it gets LINK_SIGNING_SECRET. */
   readonly linkSecret?: boolean;
 }
 
+/**
+ * One deployable: a bounded context's Lambda (its folder under `functions/`). It serves its HTTP routes (dispatching
+ * on API Gateway's route key) and, when it has one, its schedule or the table's stream.
+ */
 export interface FunctionDef {
-  /** kebab-case; the handler lives in `functions/<name>/handler.ts`. */
+  /** kebab-case; the folder `functions/<name>/`, whose `handler.ts` is the Lambda entry. */
   readonly name: string;
-  readonly http?: HttpTrigger;
+  readonly routes?: Readonly<Record<string, RouteMeta>>;
   /** EventBridge Scheduler expression, e.g. `rate(1 minute)`; locally an interval. */
   readonly schedule?: { readonly expression: string; readonly localIntervalMs: number };
   /** Fed by the table's stream (an event source mapping on AWS, a stream poller locally). */
   readonly stream?: { readonly batchSize: number };
-  readonly access: TableAccess;
+  readonly access: FunctionAccess;
   readonly timeoutSeconds?: number;
   readonly memoryMb?: number;
 }
 
-export function routeKeyOf(t: Pick<HttpTrigger, 'method' | 'path'>): string {
+export function routeKeyOf(t: Pick<RouteMeta, 'method' | 'path'>): string {
   return `${t.method} ${t.path}`;
+}
+
+/** Every HTTP route of the given functions, with the function (context) that serves it. */
+export function routesOf(
+  functions: readonly FunctionDef[],
+): { name: string; route: RouteMeta; fn: FunctionDef }[] {
+  return functions.flatMap((fn) =>
+    Object.entries(fn.routes ?? {}).map(([name, route]) => ({ name, route, fn })),
+  );
 }

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { LIMITS } from '@parcours/domain/limits';
 import { isDependencyOutage, OUTAGE_BODY, OUTAGE_RETRY_AFTER_SECONDS } from '@parcours/http/outage';
 import { errorResponse, json } from '@parcours/http/responses';
-import type { FunctionDef } from '@parcours/http/route-types';
+import { type FunctionDef, routesOf } from '@parcours/http/route-types';
 import type { FaultLog, FaultRule } from '@parcours/store/faults';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -100,6 +100,8 @@ export interface AdapterOptions {
   control?: LocalControl;
   /** The web dashboards under `/app/` (web-static.ts), served before any route matching. */
   web?: WebAppOptions;
+  /** `GET /openapi.json`: the API document, as the deployed stack publishes it beside the web app. */
+  apiDocument?: () => Promise<unknown>;
 }
 
 /** What tests may drive in the local stack (never deployed: not in the route table, only with `localRoutes`). */
@@ -150,7 +152,7 @@ async function localControl(
   });
   const run = /^\/_local\/run\/([a-z0-9-]+)$/.exec(path);
   if (run) {
-    const fn = functions.find((f) => f.name === run[1] && !f.http);
+    const fn = functions.find((f) => f.name === run[1] && (f.schedule || f.stream));
     if (!fn) return errorResponse(404, 'function-not-found', `No background function '${run[1]}'`);
     return ok(await control.runFunction(fn.name, body.length ? safeJson(body) : {}));
   }
@@ -174,9 +176,9 @@ async function localControl(
  * same handlers Lambda runs, from the same route table.
  */
 export function createHttpAdapter(opts: AdapterOptions): Server {
-  const routes: CompiledRoute<FunctionDef>[] = opts.functions
-    .filter((f) => f.http)
-    .map((f) => compileRoute(f.http!, f));
+  const routes: CompiledRoute<FunctionDef>[] = routesOf(opts.functions).map(({ route, fn }) =>
+    compileRoute(route, fn),
+  );
 
   return createServer(async (req, res) => {
     const started = Date.now();
@@ -202,6 +204,10 @@ export function createHttpAdapter(opts: AdapterOptions): Server {
         if (b === undefined && first) send(res, tooLarge(), false);
         return b;
       };
+
+      if (opts.apiDocument && (method === 'GET' || method === 'HEAD') && url.pathname === '/openapi.json') {
+        return send(res, json(200, await opts.apiDocument()), method === 'HEAD');
+      }
 
       if (opts.localRoutes && method === 'POST' && url.pathname === '/_local/token') {
         const body = await readOrRefuse();

@@ -12,6 +12,7 @@ import { freePort } from './ports.ts';
 import { startSesSink } from './ses-sink.ts';
 import { type StreamHandler, StreamPoller } from './stream-poller.ts';
 import { Supervised } from './supervisor.ts';
+import { enforceTableAccess, runAs } from './table-access.ts';
 import type { WebAppOptions } from './web-static.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -83,6 +84,7 @@ export async function startLocalStack(
       ? LocalTokens.fromFile(join(opts.dataDir, 'jwt-secret'))
       : LocalTokens.ephemeral();
     const loaded = new Map<string, Promise<Record<string, unknown>>>();
+    let apiDocument: Promise<unknown> | undefined;
     const loadModule = (name: string) => {
       let m = loaded.get(name);
       if (!m) {
@@ -93,12 +95,19 @@ export async function startLocalStack(
       }
       return m;
     };
+    const defOf = (name: string) => {
+      const def = functions.find((f) => f.name === name);
+      if (!def) throw new Error(`No function '${name}' in the route table`);
+      return def;
+    };
+    // Each function's table calls are held to its declared actions, as its IAM role holds them on AWS.
+    enforceTableAccess();
     const runFunction = async (name: string, event: unknown) => {
       const mod = await loadModule(name);
-      return (mod['handler'] as (e: unknown, c: unknown) => Promise<unknown>)(event, {
-        awsRequestId: `local-${Date.now()}`,
-        functionName: name,
-      });
+      const handler = mod['handler'] as (e: unknown, c: unknown) => Promise<unknown>;
+      return runAs(defOf(name), () =>
+        handler(event, { awsRequestId: `local-${Date.now()}`, functionName: name }),
+      );
     };
 
     let poller: StreamPoller | undefined;
@@ -110,7 +119,18 @@ export async function startLocalStack(
       tokens,
       localRoutes: true,
       control: { runFunction, streamDrained, stopSes, startSes, injectFaults, clearFaults },
-      load: async (name) => (await loadModule(name))['handler'] as HttpHandler,
+      load: async (name) => {
+        const handler = (await loadModule(name))['handler'] as HttpHandler;
+        const def = defOf(name);
+        return (event, context) => runAs(def, () => handler(event, context));
+      },
+      // Built from every context's schemas, as `cdk synth` builds the published one (functions/openapi.ts).
+      apiDocument: async () => {
+        apiDocument ??= import(pathToFileURL(join(REPO_ROOT, 'functions', 'openapi.ts')).href).then(
+          (m: { openApiDocument: () => unknown }) => m.openApiDocument(),
+        );
+        return apiDocument;
+      },
       ...(opts.web ? { web: opts.web } : {}),
     });
     await new Promise<void>((r) => server.listen(apiPort, '127.0.0.1', r));

@@ -3,7 +3,7 @@
  * `--port 3000` chooses the API port.
  */
 import { join } from 'node:path';
-import { ensureDemoLrsClient } from '../../../functions/lib/lrs/clients.ts';
+import { ensureDemoLrsClient } from '../../../functions/lrs/clients.ts';
 import { functions } from '../../../functions/routes.ts';
 import { loadDemoData } from './demo-data.ts';
 import { loadDemoLearners } from './demo-learners.ts';

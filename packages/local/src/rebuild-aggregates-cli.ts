@@ -22,9 +22,7 @@ if (!process.env['TABLE_NAME']) {
     `Local stack: ${process.env['DYNAMODB_ENDPOINT']} (table ${LOCAL_TABLE}); start it with npm start.`,
   );
 }
-const { rebuildTransferData, verifyTransferData } = await import(
-  '../../../functions/lib/transfer/rebuild.ts'
-);
+const { rebuildTransferData, verifyTransferData } = await import('../../../functions/transfer/rebuild.ts');
 const started = Date.now();
 const result = verifyOnly
   ? await verifyTransferData()

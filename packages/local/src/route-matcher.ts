@@ -1,7 +1,7 @@
-import type { HttpTrigger } from '@parcours/http/route-types';
+import type { RouteMeta } from '@parcours/http/route-types';
 
 export interface CompiledRoute<T> {
-  trigger: HttpTrigger;
+  trigger: RouteMeta;
   target: T;
   regex: RegExp;
   paramNames: string[];
@@ -9,7 +9,7 @@ export interface CompiledRoute<T> {
   specificity: number;
 }
 
-export function compileRoute<T>(trigger: HttpTrigger, target: T): CompiledRoute<T> {
+export function compileRoute<T>(trigger: RouteMeta, target: T): CompiledRoute<T> {
   const paramNames: string[] = [];
   let specificity = 0;
   const pattern = trigger.path

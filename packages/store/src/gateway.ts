@@ -359,6 +359,8 @@ export async function transactWrite<T>(
 
 /** The table's status, for health probes: one attempt, no retries (a probe reports, it does not wait). */
 export async function describeTable(): Promise<string | undefined> {
-  const r = await documentClient().send(new DescribeTableCommand({ TableName: tableName() }));
+  const r = await send<{ Table?: { TableStatus?: string } }>(
+    new DescribeTableCommand({ TableName: tableName() }),
+  );
   return r.Table?.TableStatus;
 }

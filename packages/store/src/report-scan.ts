@@ -3,7 +3,7 @@ import { type Item, scanPages } from './gateway.ts';
 
 /**
  * OFFLINE ADMINISTRATION ONLY: a parallel Scan of the whole table, for the reports' full rebuild command
- * (functions/lib/reports/rebuild-cli.ts `--full`). It reads every item of the table: never call it from a request
+ * (functions/reports/rebuild-cli.ts `--full`). It reads every item of the table: never call it from a request
  * path, a projection or a schedule. Everything the application does is a Query or a Get.
  */
 export async function scanEntitiesForRebuild(

@@ -10,7 +10,7 @@ import {
   pathIncludesModule,
   resolveListRange,
 } from '@parcours/domain/lms/session-rules';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { catalogRepo } from './catalog-repo.ts';
 import { queryPages } from './gateway.ts';
 import { keys } from './keys.ts';

@@ -112,7 +112,7 @@ type WriteTag =
 
 /**
  * A condition on the writer's credential item, checked in the same transaction: the LRS uses it when it did not read
- * the credential for this request (see functions/lib/lrs/auth.ts, `authenticateForWrite`).
+ * the credential for this request (see functions/lrs/auth.ts, `authenticateForWrite`).
  */
 export interface CredentialCheck {
   key: ItemKey;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /**
  * Turns zod issues into the one-line messages the LRS returns with a 400: `<JSON path>: <what is wrong>`, e.g.

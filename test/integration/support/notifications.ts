@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
-import type { TickResult } from '../../../functions/lib/notifications/deliver.ts';
+import type { TickResult } from '../../../functions/reminders/deliver.ts';
 import { call, tokenFor, uniqueId } from './client.ts';
 import { drainStream, runFunction } from './local.ts';
 import { tableClient } from './table.ts';
@@ -55,7 +55,7 @@ export async function enrol(p: Person, sessionId: string) {
 }
 
 export async function tick(now?: string): Promise<TickResult> {
-  return runFunction<TickResult>('reminder-tick', now ? { now } : {});
+  return runFunction<TickResult>('reminders', now ? { now } : {});
 }
 
 /** Runs ticks until one finds nothing left to claim (other test files' records may be due too). */

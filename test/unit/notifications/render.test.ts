@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../../packages/domain/src/content/catalog.ts';
+import { emailTemplates } from '../../../packages/domain/src/content/email-templates.ts';
 import { NOTIFICATION_KINDS } from '../../../packages/domain/src/notifications/model.ts';
 import {
   escapeHtml,
@@ -9,7 +9,7 @@ import {
   TemplateError,
 } from '../../../packages/domain/src/notifications/render.ts';
 
-const template = catalog().emails.find((t) => t.id === 'session-reminder')!;
+const template = emailTemplates().find((t) => t.id === 'session-reminder')!;
 const vars = {
   firstName: 'Léa',
   moduleTitle: 'Design <thinking> & co',
@@ -76,7 +76,7 @@ describe('template rendering', () => {
     };
     for (const kind of NOTIFICATION_KINDS) {
       const provided = new Set(byKind[kind] ?? session);
-      const t = catalog().emails.find((e) => e.id === kind);
+      const t = emailTemplates().find((e) => e.id === kind);
       expect(t, kind).toBeDefined();
       for (const lang of ['fr', 'en'] as const) {
         for (const part of ['subject', 'text', 'html'] as const) {
@@ -88,7 +88,7 @@ describe('template rendering', () => {
   });
 
   it('cancellations, moves and confirmations are essential; reminders are not', () => {
-    const essential = (id: string) => catalog().emails.find((e) => e.id === id)!.essential;
+    const essential = (id: string) => emailTemplates().find((e) => e.id === id)!.essential;
     for (const id of [
       'enrolment-confirmed',
       'enrolment-promoted',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import raw from '../../../content/reports.json' with { type: 'json' };
 import { catalog } from '../../../packages/domain/src/content/catalog.ts';
+import { emailTemplates } from '../../../packages/domain/src/content/email-templates.ts';
 import {
   parseReportSettings,
   reportSettings,
@@ -98,7 +99,7 @@ describe('monthly summary', () => {
     expect(vars.summaryText).toContain('taux de présence : 90 %');
     expect(vars.summaryText).toContain("4 ne l'ont pas encore suivi");
     expect(vars.summaryText).toContain('2 agent(s) manquant(s)');
-    const template = catalog().emails.find((t) => t.id === 'hr-monthly-summary')!;
+    const template = emailTemplates().find((t) => t.id === 'hr-monthly-summary')!;
     const mail = renderEmail(template, 'fr', { ...vars, preferencesUrl: 'https://example.org/p' });
     expect(mail.subject).toBe('Synthèse des formations : octobre 2026');
     expect(mail.text).toContain('Bonjour Nadia,');

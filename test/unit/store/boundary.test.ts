@@ -29,7 +29,7 @@ function lintProbe(path: string): string {
 describe('the storage boundary (biome.json)', () => {
   it('refuses the DynamoDB SDK in a handler, a function library or a package outside the gateway', () => {
     for (const path of [
-      `functions/health-get/boundary-probe-${process.pid}.ts`,
+      `functions/catalog/handlers/boundary-probe-${process.pid}.ts`,
       `packages/store/src/boundary-probe-${process.pid}.ts`,
       `packages/domain/src/boundary-probe-${process.pid}.ts`,
     ]) {

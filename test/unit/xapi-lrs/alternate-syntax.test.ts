@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyAlternateSyntax } from '../../../functions/lib/lrs/alternate-syntax.ts';
-import type { LrsRequest } from '../../../functions/lib/lrs/request.ts';
+import { applyAlternateSyntax } from '../../../functions/lrs/alternate-syntax.ts';
+import type { LrsRequest } from '../../../functions/lrs/request.ts';
 
 /** Communication 1.3 Alternate Request Syntax. */
 

@@ -3,7 +3,7 @@ import {
   checkPreconditions,
   parseEtagList,
   requirePreconditionForOverwrite,
-} from '../../../functions/lib/lrs/concurrency.ts';
+} from '../../../functions/lrs/concurrency.ts';
 
 /** Communication 3.1 Concurrency (RFC 2616 §14.24, §14.26). */
 

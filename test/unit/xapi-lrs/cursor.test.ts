@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Cursor, decodeCursor, encodeCursor } from '../../../functions/lib/lrs/cursor.ts';
+import { type Cursor, decodeCursor, encodeCursor } from '../../../functions/lrs/cursor.ts';
 
 const cursor: Cursor = {
   v: 1,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LrsError } from '../../../functions/lib/lrs/errors.ts';
+import { LrsError } from '../../../functions/lrs/errors.ts';
 import {
   buildMultipart,
   isValidBoundary,
   type Part,
   parseMultipart,
-} from '../../../functions/lib/lrs/multipart.ts';
+} from '../../../functions/lrs/multipart.ts';
 
 /** multipart/mixed per RFC 2046 §5.1, as Communication 1.5.2 uses it. */
 

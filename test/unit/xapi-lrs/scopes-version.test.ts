@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseBasic } from '../../../functions/lib/lrs/auth.ts';
-import { grant } from '../../../functions/lib/lrs/scopes.ts';
-import { checkVersionHeader } from '../../../functions/lib/lrs/version.ts';
+import { parseBasic } from '../../../functions/lrs/auth.ts';
+import { grant } from '../../../functions/lrs/scopes.ts';
+import { checkVersionHeader } from '../../../functions/lrs/version.ts';
 
 describe('Communication 4.2 scopes', () => {
   it('all grants everything; all/read every read only', () => {

@@ -6,7 +6,7 @@ import {
   filterKeysOf,
   mergeDefinition,
   verbHash,
-} from '../../../functions/lib/lrs/statement-keys.ts';
+} from '../../../functions/lrs/statement-keys.ts';
 
 /** Communication 2.1.3 filter semantics, as index keys. */
 

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { moduleSchema, pathSchema, siteSchema } from '../content/schemas.ts';
+import '../zod-locale.ts';
 
-export const moduleView = moduleSchema.meta({ id: 'Module' });
-export const pathView = pathSchema.meta({ id: 'Path' });
-export const siteView = siteSchema.meta({ id: 'Site' });
+export const moduleView = moduleSchema.check(z.meta({ id: 'Module' }));
+export const pathView = pathSchema.check(z.meta({ id: 'Path' }));
+export const siteView = siteSchema.check(z.meta({ id: 'Site' }));
 export const moduleList = z.object({ items: z.array(moduleView) });
 export const pathList = z.object({ items: z.array(pathView) });
 export const siteList = z.object({ items: z.array(siteView) });
@@ -20,8 +21,8 @@ export const healthView = z.object({
 export const meView = z.object({
   userId: z.string(),
   roles: z.array(z.enum(['learner', 'trainer', 'hr', 'lab'])),
-  email: z.string().optional(),
-  service: z.string().optional(),
-  hrServices: z.array(z.string()).optional(),
+  email: z.optional(z.string()),
+  service: z.optional(z.string()),
+  hrServices: z.optional(z.array(z.string())),
   locale: z.enum(['fr', 'en']),
 });

@@ -1,29 +1,24 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { kebabId } from '../content/schemas.ts';
+import '../zod-locale.ts';
 
 export const idParams = z.strictObject({ id: kebabId });
 export const opaqueIdParams = z.strictObject({
-  id: z
-    .string()
-    .min(1)
-    .max(128)
-    .regex(/^[A-Za-z0-9_-]+$/),
+  id: z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/)),
 });
 export const noQuery = z.strictObject({});
 
 export const errorBodySchema = z
   .object({
-    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+    error: z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) }),
   })
-  .meta({ id: 'Error' });
+  .check(z.meta({ id: 'Error' }));
 
 export const auditQuery = z.strictObject({
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-  cursor: z.string().max(1024).optional(),
+  month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM'))),
+  // `z.int()` as a check, not as the base schema: the base must stay `z.coerce.number()` (query strings are text).
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(500))),
+  cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
 export const auditList = z
   .object({
@@ -37,16 +32,12 @@ export const auditList = z
         changed: z.array(z.string()),
       }),
     ),
-    nextCursor: z.string().optional(),
+    nextCursor: z.optional(z.string()),
   })
-  .meta({ id: 'AuditLog' });
+  .check(z.meta({ id: 'AuditLog' }));
 
 export const personIdParams = z.strictObject({
-  id: z
-    .string()
-    .min(1)
-    .max(128)
-    .regex(/^[A-Za-z0-9_.@-]+$/),
+  id: z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[A-Za-z0-9_.@-]+$/)),
 });
 export const personalDataExport = z
   .object({
@@ -60,9 +51,9 @@ export const personalDataExport = z
     notifications: z.array(z.unknown()),
     xapiStatements: z.array(z.unknown()),
   })
-  .meta({ id: 'PersonalDataExport' });
+  .check(z.meta({ id: 'PersonalDataExport' }));
 
-export const erasureBody = z.strictObject({ reason: z.string().max(500).optional() });
+export const erasureBody = z.strictObject({ reason: z.optional(z.string().check(z.maxLength(500))) });
 export const erasureResult = z
   .object({ erasureId: z.string(), status: z.literal('done'), counts: z.record(z.string(), z.number()) })
-  .meta({ id: 'ErasureResult' });
+  .check(z.meta({ id: 'ErasureResult' }));

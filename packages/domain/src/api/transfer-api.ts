@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { kebabId, localizedText } from '../content/schemas.ts';
+import '../zod-locale.ts';
 import { facilitatorRole, facilitatorSchema, instant, sessionId, userId } from './sessions-api.ts';
 
 /** API schemas of the trainer transfer and the satisfaction evaluations (docs/transfer.md). */
@@ -10,38 +11,40 @@ export const trainerIdParams = z.strictObject({ id: userId });
 
 export const putTrainerBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
-    email: z.email().max(254).optional(),
-    phone: z.string().trim().min(3).max(40).optional(),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    email: z.optional(z.email().check(z.maxLength(254))),
+    phone: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(40))),
     kind: z.enum(['internal', 'external']),
     /** Internal trainers: their home service (a catalog service id). */
-    homeServiceId: kebabId.optional(),
+    homeServiceId: z.optional(kebabId),
     /** External trainers: their provider organisation. */
-    organisation: z.string().trim().min(1).max(200).optional(),
-    modules: z.array(kebabId).max(50).default([]),
-    active: z.boolean().default(true),
+    organisation: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+    modules: z._default(z.array(kebabId).check(z.maxLength(50)), []),
+    active: z._default(z.boolean(), true),
     /** Optimistic concurrency: the version read (409 if it changed since). */
-    expectedVersion: z.number().int().positive().optional(),
+    expectedVersion: z.optional(z.int().check(z.positive())),
   })
-  .refine((b) => b.kind !== 'internal' || b.homeServiceId !== undefined, {
-    message: 'internal trainers need a homeServiceId',
-    path: ['homeServiceId'],
-  })
-  .refine((b) => b.kind !== 'external' || b.organisation !== undefined, {
-    message: 'external trainers need an organisation',
-    path: ['organisation'],
-  });
+  .check(
+    z.refine((b) => b.kind !== 'internal' || b.homeServiceId !== undefined, {
+      message: 'internal trainers need a homeServiceId',
+      path: ['homeServiceId'],
+    }),
+    z.refine((b) => b.kind !== 'external' || b.organisation !== undefined, {
+      message: 'external trainers need an organisation',
+      path: ['organisation'],
+    }),
+  );
 export type PutTrainerInput = z.infer<typeof putTrainerBody>;
 
 export const trainerView = z
   .object({
     id: z.string(),
     name: z.string(),
-    email: z.string().optional(),
-    phone: z.string().optional(),
+    email: z.optional(z.string()),
+    phone: z.optional(z.string()),
     kind: z.enum(['internal', 'external']),
-    homeServiceId: z.string().optional(),
-    organisation: z.string().optional(),
+    homeServiceId: z.optional(z.string()),
+    organisation: z.optional(z.string()),
     modules: z.array(z.string()),
     active: z.boolean(),
     kindHistory: z.array(z.object({ kind: z.enum(['internal', 'external']), from: z.string() })),
@@ -50,13 +53,13 @@ export const trainerView = z
     updatedAt: z.string(),
     updatedBy: z.string(),
   })
-  .meta({ id: 'Trainer' });
+  .check(z.meta({ id: 'Trainer' }));
 export const trainerList = z.object({ items: z.array(trainerView) });
 
 const criterionView = z.object({
   criterion: z.string(),
   required: z.number(),
-  actual: z.number().nullable(),
+  actual: z.nullable(z.number()),
   met: z.boolean(),
 });
 const signOffView = z.object({
@@ -72,10 +75,10 @@ export const ladderStateView = z
     moduleId: z.string(),
     ladderId: z.string(),
     kind: z.string(),
-    currentStep: z.string().nullable(),
+    currentStep: z.nullable(z.string()),
     currentIndex: z.number(),
     certified: z.boolean(),
-    certifiedAt: z.string().optional(),
+    certifiedAt: z.optional(z.string()),
     steps: z.array(
       z.object({
         id: z.string(),
@@ -83,43 +86,45 @@ export const ladderStateView = z
         status: z.enum(['achieved', 'awaiting-sign-off', 'in-progress', 'locked']),
         criteria: z.array(criterionView),
         criteriaMet: z.boolean(),
-        signOffBy: z.array(z.enum(['certified', 'lab'])).optional(),
-        signOff: signOffView.optional(),
-        achievedAt: z.string().optional(),
+        signOffBy: z.optional(z.array(z.enum(['certified', 'lab']))),
+        signOff: z.optional(signOffView),
+        achievedAt: z.optional(z.string()),
       }),
     ),
     counts: z.record(z.string(), z.number()),
-    ratings: z.object({ count: z.number(), mean: z.number().nullable() }),
-    lastProgressAt: z.string().optional(),
-    next: z
-      .object({
+    ratings: z.object({ count: z.number(), mean: z.nullable(z.number()) }),
+    lastProgressAt: z.optional(z.string()),
+    next: z.optional(
+      z.object({
         stepId: z.string(),
         missing: z.array(criterionView),
         needsSignOff: z.boolean(),
         awaitingSignOff: z.boolean(),
-      })
-      .optional(),
+      }),
+    ),
   })
-  .meta({ id: 'LadderState' });
-export const ladderQuery = z.strictObject({ moduleId: kebabId.optional() });
+  .check(z.meta({ id: 'LadderState' }));
+export const ladderQuery = z.strictObject({ moduleId: z.optional(kebabId) });
 export const ladderView = z
   .object({ trainerId: z.string(), modules: z.array(ladderStateView) })
-  .meta({ id: 'Ladder' });
+  .check(z.meta({ id: 'Ladder' }));
 
 export const signOffBody = z
   .strictObject({
     moduleId: kebabId,
     stepId: kebabId,
-    note: z.string().max(1000).optional(),
+    note: z.optional(z.string().check(z.maxLength(1000))),
     /** The lab recognises a prior qualification (e.g. a provider's certified lead): no criteria checked. */
-    recognition: z.boolean().default(false),
+    recognition: z._default(z.boolean(), false),
     /** Recognition only: the date the qualification dates from (default now). */
-    effectiveAt: instant.optional(),
+    effectiveAt: z.optional(instant),
   })
-  .refine((b) => b.effectiveAt === undefined || b.recognition, {
-    message: 'effectiveAt is only for recognitions',
-    path: ['effectiveAt'],
-  });
+  .check(
+    z.refine((b) => b.effectiveAt === undefined || b.recognition, {
+      message: 'effectiveAt is only for recognitions',
+      path: ['effectiveAt'],
+    }),
+  );
 export const signOffResult = z
   .object({
     trainerId: z.string(),
@@ -130,24 +135,21 @@ export const signOffResult = z
     at: z.string(),
     recordedAt: z.string(),
     basis: z.enum(['criteria', 'recognition']),
-    note: z.string().optional(),
+    note: z.optional(z.string()),
     ladder: ladderStateView,
   })
-  .meta({ id: 'SignOff' });
+  .check(z.meta({ id: 'SignOff' }));
 
 // --- evaluations ------------------------------------------------------------------------------------------------
 
-const rating = z.number().int().min(1).max(5);
+const rating = z.int().check(z.gte(1), z.lte(5));
 export const evaluationBody = z.strictObject({
   overall: rating,
   /** One answer per objective of the module, in the module's order. */
-  objectives: z.array(rating).max(20),
-  facilitators: z
-    .array(z.strictObject({ trainerId: userId, rating }))
-    .max(10)
-    .default([]),
+  objectives: z.array(rating).check(z.maxLength(20)),
+  facilitators: z._default(z.array(z.strictObject({ trainerId: userId, rating })).check(z.maxLength(10)), []),
   recommend: z.boolean(),
-  comment: z.string().max(10_000).optional(),
+  comment: z.optional(z.string().check(z.maxLength(10_000))),
 });
 
 export const evaluationView = z
@@ -162,9 +164,9 @@ export const evaluationView = z
     objectives: z.array(z.number()),
     facilitators: z.array(z.object({ trainerId: z.string(), rating: z.number() })),
     recommend: z.boolean(),
-    comment: z.string().optional(),
+    comment: z.optional(z.string()),
   })
-  .meta({ id: 'EvaluationResponse' });
+  .check(z.meta({ id: 'EvaluationResponse' }));
 
 export const pendingEvaluationList = z
   .object({
@@ -183,7 +185,7 @@ export const pendingEvaluationList = z
           facilitators: z.array(
             z.object({
               trainerId: z.string(),
-              name: z.string().optional(),
+              name: z.optional(z.string()),
               role: facilitatorRole,
               question: z.string(),
             }),
@@ -193,15 +195,15 @@ export const pendingEvaluationList = z
           commentMaxLength: z.number(),
           scale: z.array(z.object({ value: z.number(), label: z.string() })),
         }),
-        response: evaluationView.optional(),
+        response: z.optional(evaluationView),
       }),
     ),
   })
-  .meta({ id: 'PendingEvaluations' });
+  .check(z.meta({ id: 'PendingEvaluations' }));
 
 export const evaluationWindowBody = z.strictObject({
   closesAt: instant,
-  reason: z.string().max(500).optional(),
+  reason: z.optional(z.string().check(z.maxLength(500))),
 });
 export const evaluationWindowView = z
   .object({
@@ -209,11 +211,11 @@ export const evaluationWindowView = z
     opensAt: z.string(),
     closesAt: z.string(),
     windowDays: z.number(),
-    setBy: z.string().optional(),
-    setAt: z.string().optional(),
-    reason: z.string().optional(),
+    setBy: z.optional(z.string()),
+    setAt: z.optional(z.string()),
+    reason: z.optional(z.string()),
   })
-  .meta({ id: 'EvaluationWindow' });
+  .check(z.meta({ id: 'EvaluationWindow' }));
 
 export const AGGREGATE_DIMENSIONS = [
   'session',
@@ -227,9 +229,9 @@ export const AGGREGATE_DIMENSIONS = [
 ] as const;
 export const aggregatesQuery = z.strictObject({
   by: z.enum(AGGREGATE_DIMENSIONS),
-  moduleId: kebabId.optional(),
-  sessionId: sessionId.optional(),
-  trainerId: userId.optional(),
+  moduleId: z.optional(kebabId),
+  sessionId: z.optional(sessionId),
+  trainerId: z.optional(userId),
 });
 const satisfactionView = z.union([
   z.object({
@@ -238,8 +240,8 @@ const satisfactionView = z.union([
     responses: z.number(),
     overall: z.object({ mean: z.number(), distribution: z.array(z.number()) }),
     recommendRate: z.number(),
-    objectives: z.array(z.object({ mean: z.number() })).optional(),
-    facilitatorRating: z.object({ mean: z.number(), ratings: z.number() }).optional(),
+    objectives: z.optional(z.array(z.object({ mean: z.number() }))),
+    facilitatorRating: z.optional(z.object({ mean: z.number(), ratings: z.number() })),
   }),
   z.object({
     key: z.string(),
@@ -253,41 +255,43 @@ export const aggregatesView = z
     by: z.enum(AGGREGATE_DIMENSIONS),
     minResponses: z.number(),
     items: z.array(satisfactionView),
-    comments: z.array(z.string()).optional(),
+    comments: z.optional(z.array(z.string())),
   })
-  .meta({ id: 'SatisfactionAggregates' });
+  .check(z.meta({ id: 'SatisfactionAggregates' }));
 
 // --- delivery mix, forecast, alerts, quality --------------------------------------------------------------------
 
 export const kpiQuery = z
   .strictObject({
-    moduleId: kebabId.optional(),
-    pathId: kebabId.optional(),
-    granularity: z.enum(['month', 'quarter']).default('month'),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    moduleId: z.optional(kebabId),
+    pathId: z.optional(kebabId),
+    granularity: z._default(z.enum(['month', 'quarter']), 'month'),
+    from: z.optional(z.iso.date()),
+    to: z.optional(z.iso.date()),
   })
-  .refine((q) => !(q.moduleId && q.pathId), { message: 'give moduleId or pathId, not both' })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+  .check(
+    z.refine((q) => !(q.moduleId && q.pathId), { message: 'give moduleId or pathId, not both' }),
+    z.refine((q) => !q.from || !q.to || q.from <= q.to, {
+      message: 'from must not be after to',
+      path: ['from'],
+    }),
+  );
 
 const kpiPoint = z.object({
   period: z.string(),
   sessions: z.object({ total: z.number(), external: z.number(), mixed: z.number(), internal: z.number() }),
-  internalShare: z.number().nullable(),
-  meanSessionShare: z.number().nullable(),
+  internalShare: z.nullable(z.number()),
+  meanSessionShare: z.nullable(z.number()),
   certifiedInternalLeads: z.number(),
-  plannedShare: z.number().nullable(),
-  gap: z.number().nullable(),
+  plannedShare: z.nullable(z.number()),
+  gap: z.nullable(z.number()),
 });
 export const kpiView = z
   .object({
-    scope: z.object({ type: z.enum(['module', 'path', 'programme']), id: z.string().optional() }),
+    scope: z.object({ type: z.enum(['module', 'path', 'programme']), id: z.optional(z.string()) }),
     granularity: z.enum(['month', 'quarter']),
     points: z.array(kpiPoint),
-    total: kpiPoint.omit({ period: true, certifiedInternalLeads: true, plannedShare: true, gap: true }),
+    total: z.omit(kpiPoint, { period: true, certifiedInternalLeads: true, plannedShare: true, gap: true }),
     trajectories: z.array(
       z.object({
         moduleId: z.string(),
@@ -297,9 +301,9 @@ export const kpiView = z
       }),
     ),
   })
-  .meta({ id: 'DeliveryMixKpi' });
+  .check(z.meta({ id: 'DeliveryMixKpi' }));
 
-export const forecastQuery = z.strictObject({ moduleId: kebabId.optional() });
+export const forecastQuery = z.strictObject({ moduleId: z.optional(kebabId) });
 export const forecastView = z
   .object({
     generatedAt: z.string(),
@@ -307,30 +311,30 @@ export const forecastView = z
       z.object({
         moduleId: z.string(),
         status: z.enum(['reached', 'on-track', 'late', 'stalled', 'blocked', 'insufficient-data']),
-        forecastDate: z.string().nullable(),
-        plannedDate: z.string().nullable(),
-        currentShare: z.number().nullable(),
+        forecastDate: z.nullable(z.string()),
+        plannedDate: z.nullable(z.string()),
+        currentShare: z.nullable(z.number()),
         trend: z.object({
           months: z.number(),
-          slopePerMonth: z.number().nullable(),
-          fittedShareNow: z.number().nullable(),
-          date: z.string().nullable(),
+          slopePerMonth: z.nullable(z.number()),
+          fittedShareNow: z.nullable(z.number()),
+          date: z.nullable(z.string()),
         }),
         pipeline: z.object({
           sessionsPerMonth: z.number(),
           certifiedInternalLeads: z.number(),
           leadsNeeded: z.number(),
           candidates: z.number(),
-          monthsPerStep: z.number().nullable(),
-          date: z.string().nullable(),
+          monthsPerStep: z.nullable(z.number()),
+          date: z.nullable(z.string()),
         }),
-        reason: z.string().optional(),
+        reason: z.optional(z.string()),
       }),
     ),
   })
-  .meta({ id: 'TransferForecast' });
+  .check(z.meta({ id: 'TransferForecast' }));
 
-export const alertsQuery = z.strictObject({ moduleId: kebabId.optional() });
+export const alertsQuery = z.strictObject({ moduleId: z.optional(kebabId) });
 export const alertsView = z
   .object({
     generatedAt: z.string(),
@@ -338,15 +342,15 @@ export const alertsView = z
       z.object({
         kind: z.enum(['stall', 'satisfaction-drop', 'behind-plan']),
         moduleId: z.string(),
-        since: z.string().optional(),
+        since: z.optional(z.string()),
         message: localizedText,
         details: z.record(z.string(), z.unknown()),
       }),
     ),
   })
-  .meta({ id: 'TransferAlerts' });
+  .check(z.meta({ id: 'TransferAlerts' }));
 
-export const qualityQuery = z.strictObject({ moduleId: kebabId.optional() });
+export const qualityQuery = z.strictObject({ moduleId: z.optional(kebabId) });
 export const qualityView = z
   .object({
     baseline: z.number(),
@@ -358,17 +362,17 @@ export const qualityView = z
         mixed: satisfactionView,
         internal: satisfactionView,
         /** internal − external means, when both are shown. */
-        internalMinusExternal: z.number().nullable(),
+        internalMinusExternal: z.nullable(z.number()),
       }),
     ),
   })
-  .meta({ id: 'TransferQuality' });
+  .check(z.meta({ id: 'TransferQuality' }));
 
 // --- staffing ---------------------------------------------------------------------------------------------------
 
 export const staffingView = z
   .object({
-    sessionId: z.string().optional(),
+    sessionId: z.optional(z.string()),
     moduleId: z.string(),
     ok: z.boolean(),
     warnings: z.array(
@@ -376,35 +380,37 @@ export const staffingView = z
         code: z.string(),
         severity: z.enum(['warning', 'info']),
         message: z.string(),
-        trainerId: z.string().optional(),
-        overridden: z.boolean().optional(),
+        trainerId: z.optional(z.string()),
+        overridden: z.optional(z.boolean()),
       }),
     ),
-    override: z.object({ by: z.string(), at: z.string(), reason: z.string().optional() }).optional(),
+    override: z.optional(z.object({ by: z.string(), at: z.string(), reason: z.optional(z.string()) })),
     suggestions: z.array(
       z.object({
         trainerId: z.string(),
-        name: z.string().optional(),
+        name: z.optional(z.string()),
         role: facilitatorRole,
         forStep: z.string(),
-        pairWith: z.string().optional(),
+        pairWith: z.optional(z.string()),
         reason: z.string(),
         remaining: z.number(),
       }),
     ),
   })
-  .meta({ id: 'StaffingCheck' });
+  .check(z.meta({ id: 'StaffingCheck' }));
 
 export const proposedStaffingBody = z
   .strictObject({
     moduleId: kebabId,
     start: instant,
     end: instant,
-    facilitators: z.array(facilitatorSchema).max(10),
+    facilitators: z.array(facilitatorSchema).check(z.maxLength(10)),
   })
-  .refine((b) => b.end > b.start, { message: 'end must be after start', path: ['end'] });
+  .check(z.refine((b) => b.end > b.start, { message: 'end must be after start', path: ['end'] }));
 
-export const staffingOverrideBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+export const staffingOverrideBody = z.strictObject({
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+});
 
 export const verifyAggregatesView = z
   .object({
@@ -412,4 +418,4 @@ export const verifyAggregatesView = z
     sources: z.object({ sessions: z.number(), responses: z.number(), ladders: z.number() }),
     differences: z.array(z.object({ id: z.string(), expected: z.unknown(), actual: z.unknown() })),
   })
-  .meta({ id: 'AggregatesVerification' });
+  .check(z.meta({ id: 'AggregatesVerification' }));

@@ -1,13 +1,15 @@
 import competencies from '../../../../content/competencies.json' with { type: 'json' };
-import emails from '../../../../content/emails.json' with { type: 'json' };
 import modules from '../../../../content/modules.json' with { type: 'json' };
 import paths from '../../../../content/paths.json' with { type: 'json' };
 import services from '../../../../content/services.json' with { type: 'json' };
 import sites from '../../../../content/sites.json' with { type: 'json' };
 import { type Catalog, catalogSchema } from './schemas.ts';
 
-/** The raw files of `content/`, bundled into each function by esbuild (JSON imports), validated on first use. */
-export const rawContent = { competencies, modules, paths, sites, services, emails };
+/**
+ * The raw catalogue files of `content/`, bundled by esbuild (JSON imports), validated on first use. E-mail templates
+ * are not catalogue: email-templates.ts, loaded only by the function that sends mail.
+ */
+export const rawContent = { competencies, modules, paths, sites, services };
 
 let cached: Catalog | undefined;
 

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import raw from '../../../../content/reports.json' with { type: 'json' };
 import { catalog } from './catalog.ts';
 import { type Catalog, COMPETENCY_LEVELS, competencyLevel, kebabId, localizedText } from './schemas.ts';
+import '../zod-locale.ts';
 
 /**
  * Settings of the HR reports (`content/reports.json`): the mandatory entry module, coverage targets (default and per
@@ -16,7 +17,7 @@ const coverageTarget = z.strictObject({
   competencyId: kebabId,
   level: competencyLevel,
   /** Share of the service's agents that should hold at least `level` (0–1). */
-  share: z.number().gt(0).max(1),
+  share: z.number().check(z.gt(0), z.lte(1)),
 });
 export type CoverageTarget = z.infer<typeof coverageTarget>;
 
@@ -24,11 +25,11 @@ const recipient = z.strictObject({
   /** Stable id: part of the key that makes a month's summary idempotent. */
   id: kebabId,
   /** The person's account, when they have one (their preferences and unsubscribe link apply). */
-  userId: z.string().min(1).max(128).optional(),
-  name: z.string().min(1).max(200),
+  userId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
   email: z.email(),
-  locale: z.enum(['fr', 'en']).default('fr'),
-  services: z.array(kebabId).min(1),
+  locale: z._default(z.enum(['fr', 'en']), 'fr'),
+  services: z.array(kebabId).check(z.minLength(1)),
 });
 export type SummaryRecipient = z.infer<typeof recipient>;
 
@@ -42,13 +43,13 @@ export const reportSettingsSchema = z.strictObject({
   ),
   coverageTargets: z.strictObject({
     default: z.array(coverageTarget),
-    byService: z.record(kebabId, z.array(coverageTarget)).default({}),
+    byService: z._default(z.record(kebabId, z.array(coverageTarget)), {}),
   }),
   monthlySummary: z.strictObject({ recipients: z.array(recipient) }),
   exports: z.strictObject({
     /** Uncompressed size of one downloadable part: below the 6 MB synchronous Lambda response limit. */
-    partMaxBytes: z.number().int().min(10_000).max(5_000_000),
-    retentionDays: z.number().int().min(1).max(90),
+    partMaxBytes: z.int().check(z.gte(10_000), z.lte(5_000_000)),
+    retentionDays: z.int().check(z.gte(1), z.lte(90)),
   }),
 });
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod-locale.ts';
 
 /**
  * Schemas of everything under `content/`. Content is data, validated at load time (tests validate every file,
@@ -8,11 +9,16 @@ import { z } from 'zod';
 /** Stable kebab-case ids: they end up in table keys, so they must never change once published. */
 export const kebabId = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9, single dashes)')
-  .max(64);
+  .check(
+    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9, single dashes)'),
+    z.maxLength(64),
+  );
 
 /** French first; English available. */
-export const localizedText = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
+export const localizedText = z.strictObject({
+  fr: z.string().check(z.minLength(1)),
+  en: z.string().check(z.minLength(1)),
+});
 export type LocalizedText = z.infer<typeof localizedText>;
 
 export const COMPETENCY_LEVELS = ['discover', 'practise', 'master', 'can-teach'] as const;
@@ -55,17 +61,15 @@ export const moduleSchema = z.strictObject({
     'coaching',
   ]),
   /** Total duration in minutes; the programme's format is 90 (a short theory part, a long practice part). */
-  durationMinutes: z
-    .number()
-    .int()
-    .positive()
-    .max(8 * 60),
-  theoryMinutes: z.number().int().nonnegative(),
-  practiceMinutes: z.number().int().nonnegative(),
-  objectives: z.array(localizedText).min(1),
-  competencies: z.array(z.strictObject({ competencyId: kebabId, level: competencyLevel })).min(1),
-  prerequisites: z.array(kebabId).default([]),
-  practiceSheets: z.array(practiceSheetSchema).default([]),
+  durationMinutes: z.int().check(z.positive(), z.lte(8 * 60)),
+  theoryMinutes: z.int().check(z.nonnegative()),
+  practiceMinutes: z.int().check(z.nonnegative()),
+  objectives: z.array(localizedText).check(z.minLength(1)),
+  competencies: z
+    .array(z.strictObject({ competencyId: kebabId, level: competencyLevel }))
+    .check(z.minLength(1)),
+  prerequisites: z._default(z.array(kebabId), []),
+  practiceSheets: z._default(z.array(practiceSheetSchema), []),
 });
 export type Module = z.infer<typeof moduleSchema>;
 
@@ -76,42 +80,46 @@ export const pathSchema = z.strictObject({
   audience: localizedText,
   /** The mandatory module every learner of the path takes first. */
   entryModuleId: kebabId,
-  electiveModuleIds: z.array(kebabId).min(1),
+  electiveModuleIds: z.array(kebabId).check(z.minLength(1)),
   /** N-of-M rule: how many electives complete the path. */
-  electivesRequired: z.number().int().positive(),
+  electivesRequired: z.int().check(z.positive()),
   /** A module dedicated to coaching newcomers who join mid-way, if the path has one. */
-  coachModuleId: kebabId.optional(),
+  coachModuleId: z.optional(kebabId),
   /** Learners may not cancel themselves later than this many hours before the start. */
-  cancellationCutoffHours: z.number().int().nonnegative().default(48),
+  cancellationCutoffHours: z._default(z.int().check(z.nonnegative()), 48),
   /** Trainers may take attendance from the start until this many days after the end. */
-  attendanceWindowDays: z.number().int().positive().default(7),
+  attendanceWindowDays: z._default(z.int().check(z.positive()), 7),
   /** When the cohort started: joining later makes a learner a newcomer who gets a catch-up plan. */
-  cohortStart: z.iso.date().optional(),
+  cohortStart: z.optional(z.iso.date()),
 });
 export type Path = z.infer<typeof pathSchema>;
 
 export const siteSchema = z.strictObject({
   id: kebabId,
-  name: z.string().min(1),
-  city: z.string().min(1),
-  remote: z.boolean().default(false),
+  name: z.string().check(z.minLength(1)),
+  city: z.string().check(z.minLength(1)),
+  remote: z._default(z.boolean(), false),
   rooms: z.array(
-    z.strictObject({ id: kebabId, name: z.string().min(1), capacity: z.number().int().positive() }),
+    z.strictObject({
+      id: kebabId,
+      name: z.string().check(z.minLength(1)),
+      capacity: z.int().check(z.positive()),
+    }),
   ),
 });
 export type Site = z.infer<typeof siteSchema>;
 
 export const serviceSchema = z.strictObject({
   id: kebabId,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   description: localizedText,
 });
 export type Service = z.infer<typeof serviceSchema>;
 
 const localizedTemplate = z.strictObject({
-  subject: z.string().min(1),
-  text: z.string().min(1),
-  html: z.string().min(1),
+  subject: z.string().check(z.minLength(1)),
+  text: z.string().check(z.minLength(1)),
+  html: z.string().check(z.minLength(1)),
 });
 export const emailTemplateSchema = z.strictObject({
   id: kebabId,
@@ -124,74 +132,74 @@ export type EmailTemplate = z.infer<typeof emailTemplateSchema>;
 
 export const catalogSchema = z
   .strictObject({
-    competencies: z.array(competencySchema).min(1),
-    modules: z.array(moduleSchema).min(1),
-    paths: z.array(pathSchema).min(1),
-    sites: z.array(siteSchema).min(1),
-    services: z.array(serviceSchema).min(1),
-    emails: z.array(emailTemplateSchema),
+    competencies: z.array(competencySchema).check(z.minLength(1)),
+    modules: z.array(moduleSchema).check(z.minLength(1)),
+    paths: z.array(pathSchema).check(z.minLength(1)),
+    sites: z.array(siteSchema).check(z.minLength(1)),
+    services: z.array(serviceSchema).check(z.minLength(1)),
   })
-  .superRefine((c, ctx) => {
-    const unique = (kind: string, ids: string[]) => {
-      const seen = new Set<string>();
-      for (const id of ids) {
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `duplicate ${kind} id '${id}'` });
-        seen.add(id);
-      }
-      return seen;
-    };
-    const competencies = unique(
-      'competency',
-      c.competencies.map((x) => x.id),
-    );
-    const modules = unique(
-      'module',
-      c.modules.map((x) => x.id),
-    );
-    unique(
-      'path',
-      c.paths.map((x) => x.id),
-    );
-    unique(
-      'site',
-      c.sites.map((x) => x.id),
-    );
-    unique(
-      'service',
-      c.services.map((x) => x.id),
-    );
-    unique(
-      'email',
-      c.emails.map((x) => x.id),
-    );
-    for (const m of c.modules) {
-      if (m.theoryMinutes + m.practiceMinutes !== m.durationMinutes)
-        ctx.addIssue({ code: 'custom', message: `module '${m.id}': theory + practice must equal duration` });
-      for (const g of m.competencies)
-        if (!competencies.has(g.competencyId))
+  .check(
+    z.superRefine((c, ctx) => {
+      const unique = (kind: string, ids: string[]) => {
+        const seen = new Set<string>();
+        for (const id of ids) {
+          if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `duplicate ${kind} id '${id}'` });
+          seen.add(id);
+        }
+        return seen;
+      };
+      const competencies = unique(
+        'competency',
+        c.competencies.map((x) => x.id),
+      );
+      const modules = unique(
+        'module',
+        c.modules.map((x) => x.id),
+      );
+      unique(
+        'path',
+        c.paths.map((x) => x.id),
+      );
+      unique(
+        'site',
+        c.sites.map((x) => x.id),
+      );
+      unique(
+        'service',
+        c.services.map((x) => x.id),
+      );
+      for (const m of c.modules) {
+        if (m.theoryMinutes + m.practiceMinutes !== m.durationMinutes)
           ctx.addIssue({
             code: 'custom',
-            message: `module '${m.id}': unknown competency '${g.competencyId}'`,
+            message: `module '${m.id}': theory + practice must equal duration`,
           });
-      for (const p of m.prerequisites)
-        if (!modules.has(p))
-          ctx.addIssue({ code: 'custom', message: `module '${m.id}': unknown prerequisite '${p}'` });
-    }
-    for (const p of c.paths) {
-      const refs = [p.entryModuleId, ...p.electiveModuleIds, ...(p.coachModuleId ? [p.coachModuleId] : [])];
-      for (const id of refs)
-        if (!modules.has(id))
-          ctx.addIssue({ code: 'custom', message: `path '${p.id}': unknown module '${id}'` });
-      if (p.electiveModuleIds.includes(p.entryModuleId))
-        ctx.addIssue({
-          code: 'custom',
-          message: `path '${p.id}': the entry module cannot also be an elective`,
-        });
-      if (p.electivesRequired > p.electiveModuleIds.length)
-        ctx.addIssue({
-          code: 'custom',
-          message: `path '${p.id}': electivesRequired exceeds the number of electives`,
-        });
-    }
-  });
+        for (const g of m.competencies)
+          if (!competencies.has(g.competencyId))
+            ctx.addIssue({
+              code: 'custom',
+              message: `module '${m.id}': unknown competency '${g.competencyId}'`,
+            });
+        for (const p of m.prerequisites)
+          if (!modules.has(p))
+            ctx.addIssue({ code: 'custom', message: `module '${m.id}': unknown prerequisite '${p}'` });
+      }
+      for (const p of c.paths) {
+        const refs = [p.entryModuleId, ...p.electiveModuleIds, ...(p.coachModuleId ? [p.coachModuleId] : [])];
+        for (const id of refs)
+          if (!modules.has(id))
+            ctx.addIssue({ code: 'custom', message: `path '${p.id}': unknown module '${id}'` });
+        if (p.electiveModuleIds.includes(p.entryModuleId))
+          ctx.addIssue({
+            code: 'custom',
+            message: `path '${p.id}': the entry module cannot also be an elective`,
+          });
+        if (p.electivesRequired > p.electiveModuleIds.length)
+          ctx.addIssue({
+            code: 'custom',
+            message: `path '${p.id}': electivesRequired exceeds the number of electives`,
+          });
+      }
+    }),
+  );
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import evaluationRaw from '../../../../content/evaluation.json' with { type: 'json' };
 import laddersRaw from '../../../../content/ladders.json' with { type: 'json' };
 import transferRaw from '../../../../content/transfer.json' with { type: 'json' };
 import { FACILITATOR_ROLES } from '../api/sessions-api.ts';
 import { catalog } from './catalog.ts';
 import { kebabId, localizedText } from './schemas.ts';
+import '../zod-locale.ts';
 
 /**
  * Content of the trainer-transfer feature (docs/transfer.md): `content/transfer.json` (delivery weights, planned
@@ -24,9 +25,11 @@ export const trajectorySchema = z
     /** Planned date of 100% internal delivery. */
     internalBy: isoDate,
   })
-  .refine((t) => t.externalUntil < t.mixedBy && t.mixedBy < t.internalBy, {
-    message: 'externalUntil < mixedBy < internalBy',
-  });
+  .check(
+    z.refine((t) => t.externalUntil < t.mixedBy && t.mixedBy < t.internalBy, {
+      message: 'externalUntil < mixedBy < internalBy',
+    }),
+  );
 export type Trajectory = z.infer<typeof trajectorySchema>;
 
 export const transferSettingsSchema = z.strictObject({
@@ -34,36 +37,36 @@ export const transferSettingsSchema = z.strictObject({
   programmeStart: isoDate,
   /** Share of a session's facilitation credited to each role (observers and shadows deliver nothing). */
   deliveryWeights: z.strictObject({
-    lead: z.number().min(0).max(10),
-    'co-facilitator': z.number().min(0).max(10),
-    shadow: z.number().min(0).max(10),
-    observer: z.number().min(0).max(10),
+    lead: z.number().check(z.gte(0), z.lte(10)),
+    'co-facilitator': z.number().check(z.gte(0), z.lte(10)),
+    shadow: z.number().check(z.gte(0), z.lte(10)),
+    observer: z.number().check(z.gte(0), z.lte(10)),
   }),
   /** A facilitation counts (ladder, KPI) only if at least this many learners attended (fully or partly). */
-  minAttendeesForCredit: z.number().int().min(0).max(100),
+  minAttendeesForCredit: z.int().check(z.gte(0), z.lte(100)),
   /** Programme satisfaction baseline (external delivery before the transfer), on the 1–5 scale. */
-  satisfactionBaseline: z.number().min(1).max(5),
+  satisfactionBaseline: z.number().check(z.gte(1), z.lte(5)),
   forecast: z.strictObject({
     /** Months of history the trend is fitted on. */
-    lookbackMonths: z.number().int().min(2).max(36),
+    lookbackMonths: z.int().check(z.gte(2), z.lte(36)),
     /** Months with delivered sessions needed before a trend is fitted. */
-    minMonthsWithSessions: z.number().int().min(2).max(36),
+    minMonthsWithSessions: z.int().check(z.gte(2), z.lte(36)),
     /** Capacity of one certified internal lead, in sessions per month (pipeline check). */
-    sessionsPerCertifiedLeadPerMonth: z.number().positive().max(40),
+    sessionsPerCertifiedLeadPerMonth: z.number().check(z.positive(), z.lte(40)),
     /** Consecutive months at 100% internal that count as "reached". */
-    reachedMonths: z.number().int().min(1).max(12),
+    reachedMonths: z.int().check(z.gte(1), z.lte(12)),
   }),
   alerts: z.strictObject({
     /** A module not yet 100% internal with no progress for this long raises a stall alert. */
-    stallWeeks: z.number().int().min(1).max(104),
+    stallWeeks: z.int().check(z.gte(1), z.lte(104)),
     /** Internal-led satisfaction below the external-led baseline by more than this raises an alert. */
-    satisfactionMargin: z.number().min(0).max(4),
+    satisfactionMargin: z.number().check(z.gte(0), z.lte(4)),
     /** Internal-led satisfaction is taken over the last N quarters. */
-    satisfactionQuarters: z.number().int().min(1).max(8),
+    satisfactionQuarters: z.int().check(z.gte(1), z.lte(8)),
     /** Responses needed on the internal-led side before a satisfaction alert may fire (never below 3). */
-    minResponsesForAlert: z.number().int().min(3).max(1000),
+    minResponsesForAlert: z.int().check(z.gte(3), z.lte(1000)),
     /** Actual internal share below the planned share by more than this raises a behind-plan alert. */
-    behindPlanMargin: z.number().min(0).max(1),
+    behindPlanMargin: z.number().check(z.gte(0), z.lte(1)),
   }),
   trajectories: z.array(trajectorySchema),
 });
@@ -89,27 +92,29 @@ export const ladderStepSchema = z.strictObject({
   requires: z
     .strictObject({
       /** Credited sessions as observer or shadow. */
-      observed: z.number().int().min(1).optional(),
+      observed: z.optional(z.int().check(z.gte(1))),
       /** Credited sessions as co-facilitator. */
-      coFacilitated: z.number().int().min(1).optional(),
+      coFacilitated: z.optional(z.int().check(z.gte(1))),
       /** Credited sessions as lead. */
-      led: z.number().int().min(1).optional(),
+      led: z.optional(z.int().check(z.gte(1))),
       /** Credited sessions as lead with another facilitator certified for the module present. */
-      ledWithCertified: z.number().int().min(1).optional(),
+      ledWithCertified: z.optional(z.int().check(z.gte(1))),
       /** Credited sessions led or co-facilitated while certified, with a not-yet-certified internal colleague. */
-      mentored: z.number().int().min(1).optional(),
+      mentored: z.optional(z.int().check(z.gte(1))),
       /** Mean of the ratings the trainer received on this module (facilitator question), 1–5. */
-      minMeanRating: z.number().min(1).max(5).optional(),
+      minMeanRating: z.optional(z.number().check(z.gte(1), z.lte(5))),
       /** Ratings needed before the mean counts (never below the anonymity threshold of 3). */
-      minRatings: z.number().int().min(3).optional(),
+      minRatings: z.optional(z.int().check(z.gte(3))),
     })
-    .refine((r) => (r.minMeanRating === undefined) === (r.minRatings === undefined), {
-      message: 'minMeanRating and minRatings go together',
-    }),
+    .check(
+      z.refine((r) => (r.minMeanRating === undefined) === (r.minRatings === undefined), {
+        message: 'minMeanRating and minRatings go together',
+      }),
+    ),
   /** Who may sign the step off; absent = reached from the facts alone. */
-  signOff: z.array(z.enum(SIGN_OFF_BY)).min(1).optional(),
+  signOff: z.optional(z.array(z.enum(SIGN_OFF_BY)).check(z.minLength(1))),
   /** Reaching this step makes the trainer a certified lead of the module. */
-  certifies: z.boolean().optional(),
+  certifies: z.optional(z.boolean()),
 });
 export type LadderStep = z.infer<typeof ladderStepSchema>;
 
@@ -122,32 +127,34 @@ export const laddersSchema = z
       .array(
         z.strictObject({
           id: kebabId,
-          steps: z.array(ladderStepSchema).min(1),
+          steps: z.array(ladderStepSchema).check(z.minLength(1)),
         }),
       )
-      .min(1),
+      .check(z.minLength(1)),
   })
-  .superRefine((l, ctx) => {
-    const ids = new Set(l.ladders.map((x) => x.id));
-    if (!ids.has(l.defaultLadder))
-      ctx.addIssue({ code: 'custom', message: `unknown default ladder '${l.defaultLadder}'` });
-    for (const [m, id] of Object.entries(l.modules))
-      if (!ids.has(id)) ctx.addIssue({ code: 'custom', message: `module '${m}': unknown ladder '${id}'` });
-    for (const ladder of l.ladders) {
-      const stepIds = ladder.steps.map((s) => s.id);
-      if (new Set(stepIds).size !== stepIds.length)
-        ctx.addIssue({ code: 'custom', message: `ladder '${ladder.id}': duplicate step id` });
-      const certifying = ladder.steps.filter((s) => s.certifies);
-      if (certifying.length !== 1)
-        ctx.addIssue({ code: 'custom', message: `ladder '${ladder.id}': exactly one step must certify` });
-      // Certification is dated by its sign-off: other trainers' "certified present" checks rely on it.
-      if (certifying[0] && !certifying[0].signOff)
-        ctx.addIssue({
-          code: 'custom',
-          message: `ladder '${ladder.id}': the certifying step must be signed off`,
-        });
-    }
-  });
+  .check(
+    z.superRefine((l, ctx) => {
+      const ids = new Set(l.ladders.map((x) => x.id));
+      if (!ids.has(l.defaultLadder))
+        ctx.addIssue({ code: 'custom', message: `unknown default ladder '${l.defaultLadder}'` });
+      for (const [m, id] of Object.entries(l.modules))
+        if (!ids.has(id)) ctx.addIssue({ code: 'custom', message: `module '${m}': unknown ladder '${id}'` });
+      for (const ladder of l.ladders) {
+        const stepIds = ladder.steps.map((s) => s.id);
+        if (new Set(stepIds).size !== stepIds.length)
+          ctx.addIssue({ code: 'custom', message: `ladder '${ladder.id}': duplicate step id` });
+        const certifying = ladder.steps.filter((s) => s.certifies);
+        if (certifying.length !== 1)
+          ctx.addIssue({ code: 'custom', message: `ladder '${ladder.id}': exactly one step must certify` });
+        // Certification is dated by its sign-off: other trainers' "certified present" checks rely on it.
+        if (certifying[0] && !certifying[0].signOff)
+          ctx.addIssue({
+            code: 'custom',
+            message: `ladder '${ladder.id}': the certifying step must be signed off`,
+          });
+      }
+    }),
+  );
 export type Ladders = z.infer<typeof laddersSchema>;
 export interface LadderDef {
   id: string;
@@ -158,13 +165,13 @@ export interface LadderDef {
 
 export const questionnaireSchema = z.strictObject({
   /** Days the questionnaire stays open after the session end. */
-  windowDays: z.number().int().min(1).max(90),
+  windowDays: z.int().check(z.gte(1), z.lte(90)),
   /** Aggregates of fewer responses are hidden (anonymity); never below 3. */
-  minResponsesShown: z.number().int().min(3).max(50),
+  minResponsesShown: z.int().check(z.gte(3), z.lte(50)),
   scale: z.strictObject({ min: z.literal(1), max: z.literal(5) }),
   /** Facilitator roles rated by attendees (observers and shadows are not rated). */
-  ratedRoles: z.array(z.enum(FACILITATOR_ROLES)).min(1),
-  commentMaxLength: z.number().int().min(0).max(10_000),
+  ratedRoles: z.array(z.enum(FACILITATOR_ROLES)).check(z.minLength(1)),
+  commentMaxLength: z.int().check(z.gte(0), z.lte(10_000)),
   questions: z.strictObject({
     overall: localizedText,
     objective: localizedText,
@@ -172,11 +179,11 @@ export const questionnaireSchema = z.strictObject({
     recommend: localizedText,
     comment: localizedText,
   }),
-  scaleLabels: z.array(localizedText).length(5),
+  scaleLabels: z.array(localizedText).check(z.length(5)),
 });
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
 
-function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
+function parseOrThrow<T>(schema: z.ZodMiniType<T>, raw: unknown, file: string): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');

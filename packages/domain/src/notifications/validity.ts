@@ -80,7 +80,7 @@ export function staleReason(n: Planned, state: CurrentState, now: string): strin
       return undefined;
     case 'newcomer-catch-up':
     case 'hr-monthly-summary':
-      // About no session: re-validated by their own composer (functions/lib/notifications/compose-person.ts).
+      // About no session: re-validated by their own composer (functions/reminders/compose-person.ts).
       return undefined;
     case 'trainer-attendance-pending':
       if (session.status !== 'scheduled' || session.attendanceTakenAt) return 'attendance-taken';

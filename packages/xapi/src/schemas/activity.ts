@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import '@parcours/domain/zod-locale';
+import * as z from 'zod/mini';
 import {
   type Activity,
   type ActivityDefinition,
@@ -12,9 +13,9 @@ import { extensions, iri, irl, languageMap, notEmpty } from './primitives.ts';
 /** Activities and their definitions (xAPI 1.0.3 Data §2.4.4.1), including Interaction Activities. */
 
 // xAPI 1.0.3 Data §2.4.4.1.s15 Interaction Components: id (String, required), description (Language Map).
-const interactionComponent: z.ZodType<InteractionComponent> = z.strictObject({
+const interactionComponent: z.ZodMiniType<InteractionComponent> = z.strictObject({
   id: z.string(),
-  description: languageMap.optional(),
+  description: z.optional(languageMap),
 });
 
 // xAPI 1.0.3 Data §2.4.4.1.s15 table 2: which component lists each interactionType supports.
@@ -76,44 +77,47 @@ function checkInteraction(ctx: z.core.ParsePayload<ActivityDefinition>): void {
 }
 
 // xAPI 1.0.3 Data §2.4.4.1.s2 Activity Definition, with the interaction properties of s8.
-export const activityDefinition: z.ZodType<ActivityDefinition> = z
+export const activityDefinition: z.ZodMiniType<ActivityDefinition> = z
   .strictObject({
-    name: languageMap.optional(),
-    description: languageMap.optional(),
-    type: iri.optional(),
-    moreInfo: irl.optional(),
-    interactionType: z.enum(INTERACTION_TYPES).optional(),
-    correctResponsesPattern: z.array(z.string()).optional(),
-    choices: z.array(interactionComponent).optional(),
-    scale: z.array(interactionComponent).optional(),
-    source: z.array(interactionComponent).optional(),
-    target: z.array(interactionComponent).optional(),
-    steps: z.array(interactionComponent).optional(),
-    extensions: extensions.optional(),
+    name: z.optional(languageMap),
+    description: z.optional(languageMap),
+    type: z.optional(iri),
+    moreInfo: z.optional(irl),
+    interactionType: z.optional(z.enum(INTERACTION_TYPES)),
+    correctResponsesPattern: z.optional(z.array(z.string())),
+    choices: z.optional(z.array(interactionComponent)),
+    scale: z.optional(z.array(interactionComponent)),
+    source: z.optional(z.array(interactionComponent)),
+    target: z.optional(z.array(interactionComponent)),
+    steps: z.optional(z.array(interactionComponent)),
+    extensions: z.optional(extensions),
   })
   .check((ctx) => {
     notEmpty(ctx);
     checkInteraction(ctx);
   });
 
-function activitySchema(objectType: z.ZodType<'Activity' | undefined>) {
-  return z.strictObject({ objectType, id: iri, definition: activityDefinition.optional() }).transform(
-    (value): Activity => ({
-      objectType: 'Activity',
-      id: value.id,
-      ...(value.definition === undefined ? {} : { definition: value.definition }),
-    }),
+function activitySchema(objectType: z.ZodMiniType<'Activity' | undefined>) {
+  return z.pipe(
+    z.strictObject({ objectType, id: iri, definition: z.optional(activityDefinition) }),
+    z.transform(
+      (value): Activity => ({
+        objectType: 'Activity',
+        id: value.id,
+        ...(value.definition === undefined ? {} : { definition: value.definition }),
+      }),
+    ),
   );
 }
 
 /** xAPI 1.0.3 Data §2.4.4.1: objectType "MUST be Activity when present" and is assumed when absent (§2.4.4.s2). */
-export const activity = activitySchema(z.literal('Activity').optional());
+export const activity = activitySchema(z.optional(z.literal('Activity')));
 
 /** xAPI 1.0.3 Data §2.4.6.2.s4.b2: "Every value in the contextActivities Object MUST be ... Activity Objects." */
 export const contextActivity = activitySchema(
-  z
-    .literal('Activity', {
+  z.optional(
+    z.literal('Activity', {
       error: 'must be "Activity": contextActivities hold Activities (Data 2.4.6.2.s4.b2)',
-    })
-    .optional(),
+    }),
+  ),
 );

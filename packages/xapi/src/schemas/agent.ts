@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import '@parcours/domain/zod-locale';
+import * as z from 'zod/mini';
 import type {
   Account,
   Actor,
@@ -20,14 +21,14 @@ import { irl, mailtoIri, sha1Hex, uri } from './primitives.ts';
 export const IFI_PROPERTIES: readonly IfiProperty[] = ['mbox', 'mbox_sha1sum', 'openid', 'account'];
 
 // xAPI 1.0.3 Data §2.4.2.4 Account Object: homePage (IRL) and name, both required.
-export const accountSchema: z.ZodType<Account> = z.strictObject({ homePage: irl, name: z.string() });
+export const accountSchema: z.ZodMiniType<Account> = z.strictObject({ homePage: irl, name: z.string() });
 
 // xAPI 1.0.3 Data §2.4.2.3 Inverse Functional Identifier: the four properties and their types.
 const ifiShape = {
-  mbox: mailtoIri.optional(),
-  mbox_sha1sum: sha1Hex.optional(),
-  openid: uri.optional(),
-  account: accountSchema.optional(),
+  mbox: z.optional(mailtoIri),
+  mbox_sha1sum: z.optional(sha1Hex),
+  openid: z.optional(uri),
+  account: z.optional(accountSchema),
 };
 
 interface IfiFields {
@@ -58,10 +59,9 @@ function named(name: string | undefined): { name?: string } {
  * Builds an Agent schema; `objectType` is passed in because its rule depends on the position: optional in an actor
  * (Data §2.4.2.1.s2 table), required when the Agent is a Statement's object (§2.4.4.2.s1.b1).
  */
-function agentSchema(objectType: z.ZodType<'Agent' | undefined>) {
-  return z
-    .strictObject({ objectType, name: z.string().optional(), ...ifiShape })
-    .check((ctx) => {
+function agentSchema(objectType: z.ZodMiniType<'Agent' | undefined>) {
+  return z.pipe(
+    z.strictObject({ objectType, name: z.optional(z.string()), ...ifiShape }).check((ctx) => {
       // xAPI 1.0.3 Data §2.4.2.1.s2.b1-b2: exactly one IFI.
       const found = ifiPropertiesOf(ctx.value);
       if (found.length !== 1) {
@@ -74,15 +74,16 @@ function agentSchema(objectType: z.ZodType<'Agent' | undefined>) {
               : `an Agent MUST NOT include more than one inverse functional identifier, found ${found.join(', ')} (Data 2.4.2.1.s2.b2)`,
         });
       }
-    })
-    .transform((value): Agent => {
+    }),
+    z.transform((value): Agent => {
       const ifi = pickIfi(value);
       return ifi ? { objectType: 'Agent', ...named(value.name), ...ifi } : z.NEVER;
-    });
+    }),
+  );
 }
 
 /** An Agent where objectType is optional: actor, instructor, authority. */
-export const agent = agentSchema(z.literal('Agent').optional());
+export const agent = agentSchema(z.optional(z.literal('Agent')));
 
 /** An Agent used as a Statement's object: "MUST specify an 'objectType' property" (Data 2.4.4.2.s1.b1). */
 export const agentAsObject = agentSchema(
@@ -91,9 +92,9 @@ export const agentAsObject = agentSchema(
 
 /** xAPI 1.0.3 Data §2.4.2.2.s4.b2 / s5.b2: a Group MUST NOT contain Group Objects in "member". */
 const memberAgent = agentSchema(
-  z
-    .literal('Agent', { error: 'group members MUST be Agents, not Groups (Data 2.4.2.2.s4.b2, s5.b2)' })
-    .optional(),
+  z.optional(
+    z.literal('Agent', { error: 'group members MUST be Agents, not Groups (Data 2.4.2.2.s4.b2, s5.b2)' }),
+  ),
 );
 
 interface GroupFields extends IfiFields {
@@ -129,15 +130,17 @@ function toGroup(value: GroupFields): Group {
 }
 
 function groupSchema(objectTypeError?: string) {
-  return z
-    .strictObject({
-      objectType: z.literal('Group', objectTypeError ? { error: objectTypeError } : undefined),
-      name: z.string().optional(),
-      member: z.array(memberAgent).optional(),
-      ...ifiShape,
-    })
-    .check(checkGroup)
-    .transform(toGroup);
+  return z.pipe(
+    z
+      .strictObject({
+        objectType: z.literal('Group', objectTypeError ? { error: objectTypeError } : undefined),
+        name: z.optional(z.string()),
+        member: z.optional(z.array(memberAgent)),
+        ...ifiShape,
+      })
+      .check(checkGroup),
+    z.transform((value) => toGroup(value)),
+  );
 }
 
 /** xAPI 1.0.3 Data §2.4.2.2: objectType "Group" is required (table 1 and 2, row 1). */
@@ -147,18 +150,18 @@ export const group = groupSchema();
 export const team = groupSchema('must be "Group": a context team is a Group (Data 2.4.6.s3)');
 
 /** xAPI 1.0.3 Data §2.4.2 Actor: an Agent (objectType optional) or a Group. */
-export const actor: z.ZodType<Actor> = z.discriminatedUnion('objectType', [agent, group]);
+export const actor: z.ZodMiniType<Actor> = z.discriminatedUnion('objectType', [agent, group]);
 
 /** An Agent or a Group used as a Statement's object, where objectType is mandatory (Data §2.4.4.2.s1.b1). */
-export const agentOrGroupAsObject: z.ZodType<Agent | Group> = z.discriminatedUnion('objectType', [
+export const agentOrGroupAsObject: z.ZodMiniType<Agent | Group> = z.discriminatedUnion('objectType', [
   agentAsObject,
   group,
 ]);
 
 // xAPI 1.0.3 Data §2.4.9.s3.b1: "Authority MUST be an Agent, except in 3-legged OAuth, where it MUST be a Group with
 // two Agents." The ADL conformance suite (XAPI-00098) reads this as an anonymous Group of exactly two members.
-const oauthAuthorityGroup = group
-  .check((ctx) => {
+const oauthAuthorityGroup = z.pipe(
+  group.check((ctx) => {
     const value = ctx.value;
     if (value.member?.length !== 2 || ifiPropertiesOf(value).length > 0) {
       ctx.issues.push({
@@ -168,15 +171,16 @@ const oauthAuthorityGroup = group
           'an authority Group MUST be an anonymous Group of exactly two Agents, the OAuth consumer and the user (Data 2.4.9.s3.b1)',
       });
     }
-  })
-  .transform((value): OAuthAuthorityGroup => {
+  }),
+  z.transform((value): OAuthAuthorityGroup => {
     const [application, user] = value.member ?? [];
     return application && user
       ? { objectType: 'Group', ...named(value.name), member: [application, user] }
       : z.NEVER;
-  });
+  }),
+);
 
-export const authority: z.ZodType<Authority> = z.discriminatedUnion('objectType', [
+export const authority: z.ZodMiniType<Authority> = z.discriminatedUnion('objectType', [
   agent,
   oauthAuthorityGroup,
 ]);

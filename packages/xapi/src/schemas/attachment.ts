@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import '@parcours/domain/zod-locale';
+import * as z from 'zod/mini';
 import type { Attachment } from '../types.ts';
 import { iri, irl, languageMap, mediaType, sha2Hex } from './primitives.ts';
 
@@ -8,18 +9,22 @@ export const SIGNATURE_CONTENT_TYPE = 'application/octet-stream';
 
 // xAPI 1.0.3 Data §2.4.11 Attachments: usageType (IRI), display (Language Map), contentType (Internet Media Type),
 // length (Integer, octets) and sha2 are required; description (Language Map) and fileUrl (IRL) are optional.
-export const attachment: z.ZodType<Attachment> = z
+export const attachment: z.ZodMiniType<Attachment> = z
   .strictObject({
     usageType: iri,
     display: languageMap,
-    description: languageMap.optional(),
+    description: z.optional(languageMap),
     contentType: mediaType,
+    // z.int as a check, as classic `.int(message)` was: as the base schema its message would also replace the
+    // "not a string" and "not null" ones (Data 2.2.s4.b1).
     length: z
       .number()
-      .int('must be a whole number of octets (Data 2.4.11)')
-      .min(0, 'must not be negative (Data 2.4.11)'),
+      .check(
+        z.int('must be a whole number of octets (Data 2.4.11)'),
+        z.gte(0, 'must not be negative (Data 2.4.11)'),
+      ),
     sha2: sha2Hex,
-    fileUrl: irl.optional(),
+    fileUrl: z.optional(irl),
   })
   .check((ctx) => {
     // Data §2.6.s4.b1: the JWS goes "as an Attachment with a usageType of http://adlnet.gov/expapi/attachments/signature

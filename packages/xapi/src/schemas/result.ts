@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import '@parcours/domain/zod-locale';
+import * as z from 'zod/mini';
 import type { Result, Score } from '../types.ts';
 import { duration, extensions, notEmpty } from './primitives.ts';
 
@@ -36,27 +37,30 @@ function checkScore(ctx: z.core.ParsePayload<Score>): void {
 }
 
 // xAPI 1.0.3 Data §2.4.5.1 Score: numbers only; a string holding a number is rejected (Data 2.2.s4.b1.b2).
-export const score: z.ZodType<Score> = z
+export const score: z.ZodMiniType<Score> = z
   .strictObject({
-    scaled: z
-      .number()
-      .min(-1, 'must be between -1 and 1 inclusive (Data 2.4.5.1.s2)')
-      .max(1, 'must be between -1 and 1 inclusive (Data 2.4.5.1.s2)')
-      .optional(),
-    raw: z.number().optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
+    scaled: z.optional(
+      z
+        .number()
+        .check(
+          z.gte(-1, 'must be between -1 and 1 inclusive (Data 2.4.5.1.s2)'),
+          z.lte(1, 'must be between -1 and 1 inclusive (Data 2.4.5.1.s2)'),
+        ),
+    ),
+    raw: z.optional(z.number()),
+    min: z.optional(z.number()),
+    max: z.optional(z.number()),
   })
   .check(checkScore);
 
 // xAPI 1.0.3 Data §2.4.5 Result: success and completion are booleans, never "true" strings (Data 2.2.s4.b1.b3).
-export const result: z.ZodType<Result> = z
+export const result: z.ZodMiniType<Result> = z
   .strictObject({
-    score: score.optional(),
-    success: z.boolean().optional(),
-    completion: z.boolean().optional(),
-    response: z.string().optional(),
-    duration: duration.optional(),
-    extensions: extensions.optional(),
+    score: z.optional(score),
+    success: z.optional(z.boolean()),
+    completion: z.optional(z.boolean()),
+    response: z.optional(z.string()),
+    duration: z.optional(duration),
+    extensions: z.optional(extensions),
   })
   .check(notEmpty);

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import '@parcours/domain/zod-locale';
+import * as z from 'zod/mini';
 import type { StatementRef } from '../types.ts';
 import { uuid } from './primitives.ts';
 
@@ -8,4 +9,4 @@ import { uuid } from './primitives.ts';
 export const statementRef = z.strictObject({
   objectType: z.literal('StatementRef', { error: 'must be "StatementRef" (Data 2.4.4.3.s4.b1)' }),
   id: uuid,
-}) satisfies z.ZodType<StatementRef>;
+}) satisfies z.ZodMiniType<StatementRef>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import '@parcours/domain/zod-locale';
+import * as z from 'zod/mini';
 import type { Context, Statement, StatementObject, SubStatement, Verb } from '../types.ts';
 import { VOIDED_VERB_IRI } from '../verbs.ts';
 import { activity } from './activity.ts';
@@ -12,7 +13,7 @@ import { statementRef } from './statement-ref.ts';
 /** Statements and SubStatements (xAPI 1.0.3 Data §2.4), and the rules that span several of their properties. */
 
 // xAPI 1.0.3 Data §2.4.3 Verb: id (IRI, required) and display (Language Map, recommended).
-export const verb: z.ZodType<Verb> = z.strictObject({ id: iri, display: languageMap.optional() });
+export const verb: z.ZodMiniType<Verb> = z.strictObject({ id: iri, display: z.optional(languageMap) });
 
 const AGENT_PROPERTIES = ['mbox', 'mbox_sha1sum', 'openid', 'account', 'member'];
 
@@ -35,24 +36,22 @@ function objectTypeHint(ctx: z.core.ParsePayload<unknown>): void {
 }
 
 // xAPI 1.0.3 Data §2.4.4.3.s8.b4: a SubStatement "MUST NOT contain a SubStatement of its own, i.e., cannot be nested."
-const nestedSubStatement = z
-  .looseObject({ objectType: z.literal('SubStatement') })
-  .check((ctx) => {
+const nestedSubStatement = z.pipe(
+  z.looseObject({ objectType: z.literal('SubStatement') }).check((ctx) => {
     ctx.issues.push({
       code: 'custom',
       input: ctx.value,
       path: ['objectType'],
       message: 'a SubStatement MUST NOT contain a SubStatement (Data 2.4.4.3.s8.b4)',
     });
-  })
-  .transform(() => z.NEVER);
+  }),
+  z.transform(() => z.NEVER),
+);
 
-const subStatementObject = z
-  .unknown()
-  .check(objectTypeHint)
-  .pipe(
-    z.discriminatedUnion('objectType', [activity, agentAsObject, group, statementRef, nestedSubStatement]),
-  );
+const subStatementObject = z.pipe(
+  z.unknown().check(objectTypeHint),
+  z.discriminatedUnion('objectType', [activity, agentAsObject, group, statementRef, nestedSubStatement]),
+);
 
 const OBJECT_TYPE_NAMES: Record<StatementObject['objectType'], string> = {
   Activity: 'an Activity',
@@ -98,9 +97,9 @@ function checkStatementRules(ctx: z.core.ParsePayload<StatementParts>): void {
 }
 
 function forbiddenInSubStatement(property: string) {
-  return z
-    .never({ error: `is not allowed: a SubStatement MUST NOT have "${property}" (Data 2.4.4.3.s8.b3)` })
-    .optional();
+  return z.optional(
+    z.never({ error: `is not allowed: a SubStatement MUST NOT have "${property}" (Data 2.4.4.3.s8.b3)` }),
+  );
 }
 
 // xAPI 1.0.3 Data §2.4.4.3.s6 SubStatements: "MUST specify an 'objectType' property with the value SubStatement"
@@ -111,37 +110,37 @@ const subStatement = z
     actor,
     verb,
     object: subStatementObject,
-    result: result.optional(),
-    context: context.optional(),
-    timestamp: timestamp.optional(),
-    attachments: z.array(attachment).optional(),
+    result: z.optional(result),
+    context: z.optional(context),
+    timestamp: z.optional(timestamp),
+    attachments: z.optional(z.array(attachment)),
     id: forbiddenInSubStatement('id'),
     stored: forbiddenInSubStatement('stored'),
     version: forbiddenInSubStatement('version'),
     authority: forbiddenInSubStatement('authority'),
   })
-  .check(checkStatementRules) satisfies z.ZodType<SubStatement>;
+  .check(checkStatementRules) satisfies z.ZodMiniType<SubStatement>;
 
 // xAPI 1.0.3 Data §2.4.4 Object: "an Activity, Agent/Group, SubStatement, or Statement Reference"; objectType
 // defaults to Activity (s2).
-const statementObject = z
-  .unknown()
-  .check(objectTypeHint)
-  .pipe(z.discriminatedUnion('objectType', [activity, agentAsObject, group, statementRef, subStatement]));
+const statementObject = z.pipe(
+  z.unknown().check(objectTypeHint),
+  z.discriminatedUnion('objectType', [activity, agentAsObject, group, statementRef, subStatement]),
+);
 
 // xAPI 1.0.3 Data §2.4 Statement Properties; §2.2.s2.b3: "A Statement MUST use 'actor', 'verb', and 'object'."
-export const statement: z.ZodType<Statement> = z
+export const statement: z.ZodMiniType<Statement> = z
   .strictObject({
-    id: uuid.optional(),
+    id: z.optional(uuid),
     actor,
     verb,
     object: statementObject,
-    result: result.optional(),
-    context: context.optional(),
-    timestamp: timestamp.optional(),
-    stored: timestamp.optional(),
-    authority: authority.optional(),
-    version: version.optional(),
-    attachments: z.array(attachment).optional(),
+    result: z.optional(result),
+    context: z.optional(context),
+    timestamp: z.optional(timestamp),
+    stored: z.optional(timestamp),
+    authority: z.optional(authority),
+    version: z.optional(version),
+    attachments: z.optional(z.array(attachment)),
   })
   .check(checkStatementRules);

@@ -1,8 +1,0 @@
-import { toEnrolmentView } from '@parcours/store';
-import { api } from '../lib/api.ts';
-import { cancelLearnerEnrolment } from '../lib/enrolments.ts';
-
-export const handler = api('enrolments-cancel', async ({ principal, params }) => {
-  const r = await cancelLearnerEnrolment(principal, params.id);
-  return { body: toEnrolmentView(r.enrolment) };
-});

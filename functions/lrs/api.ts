@@ -1,0 +1,6 @@
+import { bindRoutes } from '@parcours/http';
+import { lrsRoutes } from './context.ts';
+import { lrsSchemas } from './schemas.ts';
+
+/** `api(name, fn)`: a handler of this context, bound to its route's metadata and schemas. */
+export const api = bindRoutes(lrsRoutes, lrsSchemas);

@@ -1,0 +1,105 @@
+/**
+ * People & privacy: a person's own record (profile, notification preferences, one-click unsubscribe), the RGPD rights (export, erasure), the audit log and failed notifications.
+ * Route metadata only (no schema, no handler): the route table imports it; the Lambda loads `handler.ts`.
+ */
+import type { FunctionDef, RouteMeta } from '@parcours/http/route-types';
+import { ANY_SIGNED_IN, PUBLIC, roles, TABLE_READ_WRITE } from '../shared/access.ts';
+
+export const peopleRoutes = {
+  'me-get': {
+    method: 'GET',
+    path: '/me',
+    auth: ANY_SIGNED_IN,
+    summary: 'Who am I: identity and roles',
+    tags: ['me'],
+  },
+  'me-profile-get': {
+    method: 'GET',
+    path: '/me/profile',
+    auth: ANY_SIGNED_IN,
+    summary: 'My contact details for notifications (created from my sign-in token on first use)',
+    tags: ['me', 'notifications'],
+  },
+  'me-profile-put': {
+    method: 'PUT',
+    path: '/me/profile',
+    auth: ANY_SIGNED_IN,
+    summary: 'Update my display name, e-mail language, or e-mail (only when my sign-in token has none)',
+    tags: ['me', 'notifications'],
+  },
+  'me-preferences-get': {
+    method: 'GET',
+    path: '/me/preferences',
+    auth: ANY_SIGNED_IN,
+    summary: 'My notification preferences',
+    tags: ['me', 'notifications'],
+  },
+  'me-preferences-put': {
+    method: 'PUT',
+    path: '/me/preferences',
+    auth: ANY_SIGNED_IN,
+    summary: 'Opt in or out of optional e-mails (reminders); essential e-mails always go',
+    tags: ['me', 'notifications'],
+  },
+  'preferences-unsubscribe': {
+    method: 'GET',
+    path: '/preferences/unsubscribe',
+    auth: PUBLIC,
+    summary: 'One-click opt-out of optional e-mails, from the signed link in every e-mail',
+    tags: ['notifications'],
+  },
+  'preferences-unsubscribe-post': {
+    method: 'POST',
+    path: '/preferences/unsubscribe',
+    auth: PUBLIC,
+    summary: 'RFC 8058 one-click unsubscribe (List-Unsubscribe-Post), same signed token in the query',
+    tags: ['notifications'],
+    // Mail providers post `List-Unsubscribe=One-Click` form-encoded: not JSON, so no JSON body middleware.
+    raw: true,
+  },
+  'me-data-export': {
+    method: 'GET',
+    path: '/me/data-export',
+    auth: ANY_SIGNED_IN,
+    summary: 'Export all my personal data as JSON (RGPD access and portability)',
+    tags: ['me', 'data-protection'],
+  },
+  'people-data-export': {
+    method: 'GET',
+    path: '/people/{id}/data-export',
+    auth: roles('lab'),
+    summary: "Export a person's data on their request (lab)",
+    tags: ['data-protection'],
+  },
+  'people-erasure': {
+    method: 'POST',
+    path: '/people/{id}/erasure',
+    auth: roles('lab'),
+    summary:
+      "Erase a person's personal data on their request (RGPD art. 17); xAPI statements are pseudonymized",
+    tags: ['data-protection'],
+  },
+  'audit-list': {
+    method: 'GET',
+    path: '/audit',
+    auth: roles('lab'),
+    summary: 'Audit log of administrative actions, newest first, one month at a time',
+    tags: ['admin'],
+  },
+  'notifications-failed-list': {
+    method: 'GET',
+    path: '/notifications/failed',
+    auth: roles('lab'),
+    summary:
+      'Notifications that could not be delivered (no address, rejected, out of attempts), newest first',
+    tags: ['notifications'],
+  },
+} as const satisfies Record<string, RouteMeta>;
+
+export type PeopleRoute = keyof typeof peopleRoutes;
+
+export const peopleContext = {
+  name: 'people',
+  routes: peopleRoutes,
+  access: { table: TABLE_READ_WRITE, linkSecret: true },
+} as const satisfies FunctionDef;

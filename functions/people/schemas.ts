@@ -1,0 +1,81 @@
+/** The schemas of the people & privacy routes: loaded by this context's Lambda and the OpenAPI generator only. */
+
+import { meView } from '@parcours/domain/api/catalog-api';
+import {
+  auditList,
+  auditQuery,
+  erasureBody,
+  erasureResult,
+  noQuery,
+  personalDataExport,
+  personIdParams,
+} from '@parcours/domain/api/common';
+import {
+  failedListQuery,
+  failedNotificationList,
+  preferencesBody,
+  preferencesView,
+  profileView,
+  putProfileBody,
+  unsubscribeQuery,
+  unsubscribeResult,
+} from '@parcours/domain/api/notifications-api';
+import type { RouteSchemas } from '@parcours/http/route-types';
+
+import type { PeopleRoute } from './context.ts';
+
+export const peopleSchemas = {
+  'me-get': {
+    query: noQuery,
+    response: meView,
+  },
+  'me-profile-get': {
+    query: noQuery,
+    response: profileView,
+  },
+  'me-profile-put': {
+    query: noQuery,
+    body: putProfileBody,
+    response: profileView,
+  },
+  'me-preferences-get': {
+    query: noQuery,
+    response: preferencesView,
+  },
+  'me-preferences-put': {
+    query: noQuery,
+    body: preferencesBody,
+    response: preferencesView,
+  },
+  'preferences-unsubscribe': {
+    query: unsubscribeQuery,
+    response: unsubscribeResult,
+  },
+  'preferences-unsubscribe-post': {
+    query: unsubscribeQuery,
+    response: unsubscribeResult,
+  },
+  'me-data-export': {
+    query: noQuery,
+    response: personalDataExport,
+  },
+  'people-data-export': {
+    params: personIdParams,
+    query: noQuery,
+    response: personalDataExport,
+  },
+  'people-erasure': {
+    params: personIdParams,
+    query: noQuery,
+    body: erasureBody,
+    response: erasureResult,
+  },
+  'audit-list': {
+    query: auditQuery,
+    response: auditList,
+  },
+  'notifications-failed-list': {
+    query: failedListQuery,
+    response: failedNotificationList,
+  },
+} as const satisfies Record<PeopleRoute, RouteSchemas>;

@@ -1,7 +1,0 @@
-import { api } from '../lib/api.ts';
-import { createExport } from '../lib/reports/exports.ts';
-
-export const handler = api('reports-exports-create', async ({ principal, body }) => {
-  const view = await createExport(principal, body);
-  return { body: view, headers: { location: `/reports/exports/${view.id}` } };
-});

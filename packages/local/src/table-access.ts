@@ -1,0 +1,82 @@
+/**
+ * IAM's stand-in for the table: while a function of the route table runs locally, every call it makes to the table
+ * must be one of the actions its entry declares (`access.table`) — the same list the CDK stack turns into its policy.
+ * An undeclared call fails as on AWS (`AccessDeniedException`, a 500 to the caller), so the whole test suite checks
+ * that each context's declared permissions are enough; the stack test checks they are all it gets.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { appendFileSync } from 'node:fs';
+import type { FunctionDef, TableAction } from '@parcours/http/route-types';
+import { setCommandGuard } from '@parcours/store/fault-hook';
+
+interface Running {
+  readonly name: string;
+  readonly allowed: ReadonlySet<TableAction>;
+}
+
+const running = new AsyncLocalStorage<Running>();
+
+const SINGLE: Readonly<Record<string, TableAction>> = {
+  GetCommand: 'GetItem',
+  PutCommand: 'PutItem',
+  UpdateCommand: 'UpdateItem',
+  DeleteCommand: 'DeleteItem',
+  QueryCommand: 'Query',
+  ScanCommand: 'Scan',
+  BatchGetCommand: 'BatchGetItem',
+  BatchWriteCommand: 'BatchWriteItem',
+  DescribeTableCommand: 'DescribeTable',
+};
+
+const TRANSACT_ITEM: Readonly<Record<string, TableAction>> = {
+  Put: 'PutItem',
+  Update: 'UpdateItem',
+  Delete: 'DeleteItem',
+  ConditionCheck: 'ConditionCheckItem',
+};
+
+/** The IAM actions a table call needs: a transaction needs its items' actions. */
+export function actionsOf(command: string, input: Record<string, unknown>): TableAction[] {
+  if (command === 'TransactWriteCommand') {
+    const items = (input['TransactItems'] ?? []) as Record<string, unknown>[];
+    return [...new Set(items.flatMap((item) => Object.keys(item).flatMap((k) => TRANSACT_ITEM[k] ?? [])))];
+  }
+  const action = SINGLE[command];
+  if (!action) throw new Error(`table-access: no IAM action known for ${command}`);
+  return [action];
+}
+
+export class AccessDeniedError extends Error {
+  override readonly name = 'AccessDeniedException';
+}
+
+/** Runs `work` as `fn`: its table calls (and those of everything it awaits) are checked against its declaration. */
+export function runAs<T>(fn: FunctionDef, work: () => T): T {
+  return running.run({ name: fn.name, allowed: new Set(fn.access.table) }, work);
+}
+
+/**
+ * Installs the check; calls made outside `runAs` (tests reading the table directly, seeding) are not checked. With
+ * `TABLE_ACCESS_LOG=<file>`, each action a function uses is appended once (`<function> <action>` lines): run the
+ * test suite with it to see whether a declared action is still used before removing it.
+ */
+export function enforceTableAccess(): void {
+  const log = process.env['TABLE_ACCESS_LOG'];
+  const logged = new Set<string>();
+  setCommandGuard((command, input) => {
+    const fn = running.getStore();
+    if (!fn) return;
+    if (log) {
+      for (const action of actionsOf(command, input)) {
+        const line = `${fn.name} ${action}`;
+        if (!logged.has(line)) appendFileSync(log, `${line}\n`);
+        logged.add(line);
+      }
+    }
+    const denied = actionsOf(command, input).filter((a) => !fn.allowed.has(a));
+    if (denied.length > 0)
+      throw new AccessDeniedError(
+        `Function '${fn.name}' is not allowed dynamodb:${denied.join(', dynamodb:')} (add it to its access.table in the route table)`,
+      );
+  });
+}
