@@ -7,11 +7,14 @@
  * Targets (issue #16), as ratios measured in this run: every bundle ≤ 350 KB; every load ≤ 1.3× the yardstick, a bare
  * document-client bundle (bench/bare-document-client.ts) built with the SDK's defaults, ESM-first. Two more rows for
  * reference: the yardstick with the environment's credentials (what the functions bundle), and `sessions` with the
- * SDK left out of the bundle and loaded from node_modules (what using the runtime's copy would cost).
+ * SDK left out of the bundle and loaded from node_modules (what using the runtime's copy would cost). `content KB`
+ * is the data a function loads beside its code (content/*.json as JSON modules, see infra/bundling-options.ts); its
+ * parse is inside the load time.
  *
  *   npm run bench [-- --runs 7] [-- --only catalog,sessions]
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -83,10 +86,11 @@ const LOAD_TARGET_RATIO = 1.3;
 /** One reference bundle, built with the functions' options and `overrides` (e.g. no credential alias). */
 async function buildReference(
   name: string,
+  dir: string,
   entry: string,
   overrides: Parameters<typeof build>[0],
 ): Promise<BuiltFunction> {
-  const outdir = join(DIST, '..', 'bench', name);
+  const outdir = join(DIST, '..', 'bench', dir);
   const start = performance.now();
   const { metafile } = await build({ ...esbuildOptions(entry, outdir), ...overrides, metafile: true });
   const file = join(outdir, 'index.mjs');
@@ -96,15 +100,15 @@ async function buildReference(
 
 const built = await buildFunctions(ONLY);
 const bare = join(REPO_ROOT, 'bench', 'bare-document-client.ts');
-const yardstick = await buildReference('bare doc client (SDK defaults)', bare, { alias: {} });
+const yardstick = await buildReference('bare doc client (SDK defaults)', 'bare-defaults', bare, {
+  alias: {},
+});
 const references = [
   yardstick,
-  await buildReference('bare doc client (env credentials)', bare, {}),
-  await buildReference('sessions, SDK from node_modules', entryPath('sessions'), {
+  await buildReference('bare doc client (env credentials)', 'bare-env', bare, {}),
+  // The SDK resolved at load time from the repository's node_modules, as the runtime's copy would be.
+  await buildReference('sessions, SDK from node_modules', 'sessions-external-sdk', entryPath('sessions'), {
     external: ['@aws-sdk/*', '@smithy/*'],
-    // Resolved from the repository's node_modules, as the runtime's copy would be from /var/runtime.
-    outdir: undefined,
-    outfile: join(REPO_ROOT, 'dist', 'bench', 'sessions-external-sdk', 'index.mjs'),
     alias: {},
   }),
 ];
@@ -121,11 +125,20 @@ const measured = [...references, ...built].map((b) => {
   }
   return { b, load: median(plain), loadMaps: median(mapped) };
 });
+/** The content JSON a bundle imports at load (shipped beside it, not counted in its code size). */
+function contentKb(file: string): string {
+  const names = new Set(readFileSync(file, 'utf8').match(/@parcours\/content\/[a-z-]+\.json/g) ?? []);
+  let bytes = 0;
+  for (const name of names) bytes += statSync(join(REPO_ROOT, 'content', name.split('/').pop() ?? '')).size;
+  return kb(bytes);
+}
+
 const base = measured[0]!;
 const rows = measured.map(({ b, load, loadMaps }) => ({
   bundle: b.name,
   'index.mjs KB': kb(b.bytes),
   'map KB': kb(b.mapBytes),
+  'content KB': contentKb(b.file),
   'load ms': load.toFixed(1),
   'load ms +maps': loadMaps.toFixed(1),
   '× yardstick': (load / base.load).toFixed(2),

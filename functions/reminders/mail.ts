@@ -1,6 +1,6 @@
-import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import '@parcours/domain/zod-locale';
 import * as z from 'zod/mini';
+import { SesApiError, type SesTarget, sesApi } from '../shared/ses-api.ts';
 
 /**
  * SES configuration of the sending function, parsed once at cold start: a missing or malformed sender is a
@@ -19,7 +19,6 @@ const envSchema = z.object({
 export type SesConfig = z.infer<typeof envSchema>;
 
 let cachedConfig: SesConfig | undefined;
-let client: SESClient | undefined;
 
 export function sesConfig(env: NodeJS.ProcessEnv = process.env): SesConfig {
   if (!cachedConfig) {
@@ -32,44 +31,54 @@ export function sesConfig(env: NodeJS.ProcessEnv = process.env): SesConfig {
   return cachedConfig;
 }
 
-function sesClient(): SESClient {
-  if (!client) {
-    const cfg = sesConfig();
-    client = new SESClient({
-      region: cfg.AWS_REGION,
-      ...(cfg.SES_ENDPOINT ? { endpoint: cfg.SES_ENDPOINT } : {}),
-      // One quick retry inside the SDK; the notification's own backoff handles longer outages.
-      maxAttempts: 2,
-      requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
-    });
-  }
-  return client;
+function target(): SesTarget {
+  const cfg = sesConfig();
+  return {
+    region: cfg.AWS_REGION,
+    timeoutMs: 10_000,
+    ...(cfg.SES_ENDPOINT ? { endpoint: cfg.SES_ENDPOINT } : {}),
+  };
 }
 
-/** Sends one raw MIME message; resolves with SES's MessageId only when SES accepted it. */
+/** One quick retry of what SES itself may answer next time (5xx, throttling, the network); the rest is final. */
+async function withOneRetry<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (classifySendError(e).outage) return call();
+    throw e;
+  }
+}
+
+/**
+ * Sends one raw MIME message (SES v2 `SendEmail`, raw content, as the configured sender: the role may send as no
+ * one else); resolves with SES's MessageId only when SES accepted it.
+ */
 export async function sendRawEmail(raw: string, destination: string): Promise<string> {
   const cfg = sesConfig();
-  const r = await sesClient().send(
-    new SendRawEmailCommand({
-      RawMessage: { Data: Buffer.from(raw, 'utf8') },
-      Source: cfg.SES_FROM,
-      Destinations: [destination],
+  const r = await withOneRetry(() =>
+    sesApi<{ MessageId?: string }>(target(), 'POST', '/v2/email/outbound-emails', {
+      FromEmailAddress: cfg.SES_FROM,
+      Destination: { ToAddresses: [destination] },
+      Content: { Raw: { Data: Buffer.from(raw, 'utf8').toString('base64') } },
       ...(cfg.SES_CONFIGURATION_SET ? { ConfigurationSetName: cfg.SES_CONFIGURATION_SET } : {}),
     }),
   );
-  if (!r.MessageId) throw new Error('SES returned no MessageId');
+  if (!r.MessageId) throw new SesApiError('MissingMessageId', 'SES returned no MessageId', 502);
   return r.MessageId;
 }
 
 export type SendFailure = { permanent: boolean; outage: boolean; message: string };
 
-/** SES errors the message itself causes: retrying the same message cannot help. */
+/**
+ * SES v2 errors the message (or a setting no retry will fix) causes: retrying the same message cannot help.
+ * `BadRequestException` is an invalid parameter; `NotFoundException` a configuration set that does not exist.
+ */
 const PERMANENT = new Set([
   'MessageRejected',
-  'InvalidParameterValue',
+  'BadRequestException',
+  'NotFoundException',
   'MailFromDomainNotVerifiedException',
-  'ConfigurationSetDoesNotExistException',
-  'ConfigurationSetSendingPausedException',
 ]);
 
 /**

@@ -8,7 +8,7 @@ import { systemStatementItem } from '../shared/statement-authority.ts';
 
 /**
  * Stores the Statements of the trainer transfer in Parcours' own LRS, as the LMS's other Statements are: the system
- * authority, `stored` now, validated before writing (`systemStatementItem`).
+ * authority, `stored` now (`systemStatementItem`; the builders' output is validated by the unit tests).
  */
 const toItem = systemStatementItem;
 

@@ -104,7 +104,8 @@ export class ParcoursFunction extends Construct {
       if (!ses) throw new Error(`Function '${def.name}' sends email but the stack gave it no SES settings`);
       this.fn.addToRolePolicy(
         new PolicyStatement({
-          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+          // SES v2 SendEmail (raw content included) is authorized as ses:SendEmail.
+          actions: ['ses:SendEmail'],
           // SES authorizes against the identity and, when one is named, the configuration set.
           resources: [ses.identityArn, ...(ses.configurationSet ? [ses.configurationSet.arn] : [])],
           // Only as the configured sender, even though the identity (a domain) would allow any local part.

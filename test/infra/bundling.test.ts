@@ -42,6 +42,7 @@ describe('asset bundling', () => {
     >;
 
     const fns = stack.node.children.filter((c): c is ParcoursFunction => c instanceof ParcoursFunction);
+    let contentImports = 0;
     expect(fns).toHaveLength(SAMPLE.length);
     for (const pf of fns) {
       const id = stack.getLogicalId(pf.fn.node.defaultChild as CfnElement);
@@ -53,10 +54,20 @@ describe('asset bundling', () => {
       expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
       // The SDK's default credential chain is replaced by the environment's credentials (env-credentials.ts): no
       // web-identity, SSO or profile providers in the bundle.
-      expect(code).not.toContain('AWS_WEB_IDENTITY_TOKEN_FILE');
-      expect(code).not.toContain('sso_start_url');
+      // (booleans, not toContain: a failure would print the whole minified bundle)
+      expect(code.includes('AWS_WEB_IDENTITY_TOKEN_FILE')).toBe(false);
+      expect(code.includes('sso_start_url')).toBe(false);
+      // content/ ships beside the code as JSON modules (bundling-options.ts), not inlined in it: every reference is
+      // an import with the JSON attribute, and the file is in the asset where Node resolves it.
+      const imports = [
+        ...code.matchAll(/from\s*"(@parcours\/content\/[a-z-]+\.json)"\s*with\s*\{\s*type:\s*"json"\s*\}/g),
+      ].map((m) => m[1] ?? '');
+      expect(imports.length).toBe(code.match(/@parcours\/content\//g)?.length ?? 0);
+      for (const ref of imports)
+        expect(existsSync(join(outdir, `asset.${hash}`, 'node_modules', ref)), ref).toBe(true);
+      contentImports += imports.length;
       // Classic zod (450 KB) stays out: Lambda code validates with zod/mini.
-      expect(code).not.toContain('"ZodString"');
+      expect(code.includes('"ZodString"')).toBe(false);
 
       // A fresh Node loads it as an ES module and finds the handler Lambda will call (index.handler).
       const probe = spawnSync(
@@ -73,5 +84,7 @@ describe('asset bundling', () => {
       expect(probe.status, probe.stderr.slice(-600)).toBe(0);
       expect(probe.stdout).toBe('function');
     }
+    // The reminders function renders e-mails from content/: the sample does load data beside its code.
+    expect(contentImports).toBeGreaterThan(0);
   });
 });

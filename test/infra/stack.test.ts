@@ -360,7 +360,7 @@ describe('functions', () => {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({
-            Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+            Action: 'ses:SendEmail',
             Resource: Match.arrayWith([
               Match.objectLike({
                 'Fn::Join': [

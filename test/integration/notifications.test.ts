@@ -21,7 +21,7 @@ import { tableClient } from './support/table.ts';
 
 /**
  * Notifications end to end on the real stand-ins: API writes → table stream → notifications projection →
- * notification records → the reminder tick (run explicitly, with an injected clock) → SES SendRawEmail → the SES
+ * notification records → the reminder tick (run explicitly, with an injected clock) → SES SendEmail (raw) → the SES
  * sink, whose stored mails (parsed by mailparser) are what these tests read.
  */
 

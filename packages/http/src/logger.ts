@@ -1,5 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-
 /** Keys whose values never reach the logs (tokens, secrets, personal contact data). */
 const REDACTED_KEYS = /^(authorization|cookie|password|secret|token|apikey|api_key|x-api-key|email|mbox)$/i;
 
@@ -12,8 +10,49 @@ export function redact(value: unknown, depth = 0): unknown {
   return out;
 }
 
-export const logger = new Logger({
-  serviceName: 'parcours',
-  logLevel:
-    (process.env['LOG_LEVEL'] as 'INFO' | 'DEBUG' | 'WARN' | 'ERROR' | 'SILENT' | undefined) ?? 'INFO',
-});
+type Level = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+const RANK: Readonly<Record<Level | 'SILENT', number>> = {
+  DEBUG: 10,
+  INFO: 20,
+  WARN: 30,
+  ERROR: 40,
+  SILENT: 99,
+};
+
+/** LOG_LEVEL, read once at cold start; an unknown value is a deployment bug and fails the init loudly. */
+function threshold(): number {
+  const level = (process.env['LOG_LEVEL'] ?? 'INFO').toUpperCase();
+  const rank = RANK[level as Level | 'SILENT'];
+  if (rank === undefined)
+    throw new Error(`LOG_LEVEL must be one of ${Object.keys(RANK).join(', ')}, not '${level}'`);
+  return rank;
+}
+const minimum = threshold();
+
+/**
+ * Structured logs, one JSON object per line, with the fields CloudWatch Logs Insights queries (`level`, `message`,
+ * `timestamp`, `service`, `xray_trace_id`). Twelve call sites use it, for which Powertools' Logger (~22 KB of every
+ * bundle, issue #16) brought nothing more. Callers redact what they pass (`redact`); the clock is the wall clock on
+ * purpose: a log line says when it was written, not the business time.
+ */
+function write(level: Level, message: string, fields?: Record<string, unknown>): void {
+  if (RANK[level] < minimum) return;
+  const trace = process.env['_X_AMZN_TRACE_ID'];
+  process.stdout.write(
+    `${JSON.stringify({
+      level,
+      message,
+      timestamp: new Date().toISOString(),
+      service: 'parcours',
+      ...(trace ? { xray_trace_id: trace.split(';')[0]?.replace('Root=', '') } : {}),
+      ...fields,
+    })}\n`,
+  );
+}
+
+export const logger = {
+  debug: (message: string, fields?: Record<string, unknown>) => write('DEBUG', message, fields),
+  info: (message: string, fields?: Record<string, unknown>) => write('INFO', message, fields),
+  warn: (message: string, fields?: Record<string, unknown>) => write('WARN', message, fields),
+  error: (message: string, fields?: Record<string, unknown>) => write('ERROR', message, fields),
+};

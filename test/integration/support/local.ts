@@ -25,7 +25,7 @@ export async function startSes(): Promise<void> {
   await call('POST', '/_local/ses/start');
 }
 
-/** What the SES sink stored (v1 SendRawEmail, parsed by the sink with mailparser). */
+/** What the SES sink stored (v2 SendEmail with raw content, parsed by the sink with mailparser). */
 export interface SinkEmail {
   messageId: string;
   from: string;

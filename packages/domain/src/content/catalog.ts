@@ -1,8 +1,8 @@
-import competencies from '../../../../content/competencies.json' with { type: 'json' };
-import modules from '../../../../content/modules.json' with { type: 'json' };
-import paths from '../../../../content/paths.json' with { type: 'json' };
-import services from '../../../../content/services.json' with { type: 'json' };
-import sites from '../../../../content/sites.json' with { type: 'json' };
+import competencies from '@parcours/content/competencies.json' with { type: 'json' };
+import modules from '@parcours/content/modules.json' with { type: 'json' };
+import paths from '@parcours/content/paths.json' with { type: 'json' };
+import services from '@parcours/content/services.json' with { type: 'json' };
+import sites from '@parcours/content/sites.json' with { type: 'json' };
 import { type Catalog, catalogSchema } from './schemas.ts';
 
 /**

@@ -1,6 +1,6 @@
 import '../zod-locale.ts';
+import emails from '@parcours/content/emails.json' with { type: 'json' };
 import * as z from 'zod/mini';
-import emails from '../../../../content/emails.json' with { type: 'json' };
 import { type EmailTemplate, emailTemplateSchema } from './schemas.ts';
 
 const templatesSchema = z.array(emailTemplateSchema).check(

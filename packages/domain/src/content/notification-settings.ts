@@ -1,5 +1,5 @@
+import raw from '@parcours/content/notifications.json' with { type: 'json' };
 import * as z from 'zod/mini';
-import raw from '../../../../content/notifications.json' with { type: 'json' };
 import { FACILITATOR_ROLES } from '../api/sessions-api.ts';
 import '../zod-locale.ts';
 

@@ -1,5 +1,5 @@
+import raw from '@parcours/content/reports.json' with { type: 'json' };
 import * as z from 'zod/mini';
-import raw from '../../../../content/reports.json' with { type: 'json' };
 import { catalog } from './catalog.ts';
 import { type Catalog, COMPETENCY_LEVELS, competencyLevel, kebabId, localizedText } from './schemas.ts';
 import '../zod-locale.ts';

@@ -1,7 +1,7 @@
+import evaluationRaw from '@parcours/content/evaluation.json' with { type: 'json' };
+import laddersRaw from '@parcours/content/ladders.json' with { type: 'json' };
+import transferRaw from '@parcours/content/transfer.json' with { type: 'json' };
 import * as z from 'zod/mini';
-import evaluationRaw from '../../../../content/evaluation.json' with { type: 'json' };
-import laddersRaw from '../../../../content/ladders.json' with { type: 'json' };
-import transferRaw from '../../../../content/transfer.json' with { type: 'json' };
 import { FACILITATOR_ROLES } from '../api/sessions-api.ts';
 import { catalog } from './catalog.ts';
 import { kebabId, localizedText } from './schemas.ts';
