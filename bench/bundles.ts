@@ -11,7 +11,7 @@
  * is the data a function loads beside its code (content/*.json as JSON modules, see infra/bundling-options.ts); its
  * parse is inside the load time.
  *
- *   npm run bench [-- --runs 7] [-- --only catalog,sessions]
+ *   npm run bench [-- --runs 11] [-- --only catalog,sessions]
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -27,7 +27,7 @@ const argValue = (flag: string) => {
   const i = args.indexOf(flag);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const RUNS = Number(argValue('--runs') ?? 7);
+const RUNS = Number(argValue('--runs') ?? 11);
 const ONLY = argValue('--only')?.split(',');
 
 // What a deployed function sees at init (values made up); some handlers validate it at import time.
@@ -115,16 +115,21 @@ const references = [
 // One untimed load warms the OS file cache so the first bundle measured is not penalised.
 loadMs(yardstick.file, false);
 
-const measured = [...references, ...built].map((b) => {
-  const plain: number[] = [];
-  const mapped: number[] = [];
-  // Interleaved, so a burst of load on the machine hits both columns alike.
-  for (let i = 0; i < RUNS; i++) {
-    plain.push(loadMs(b.file, false));
-    mapped.push(loadMs(b.file, true));
-  }
-  return { b, load: median(plain), loadMaps: median(mapped) };
-});
+const bundles = [...references, ...built];
+const samples = bundles.map(() => ({ plain: [] as number[], mapped: [] as number[] }));
+// Round-robin over every bundle, both columns: a burst of load on the machine hits every row alike, so the ratios
+// to the yardstick stay meaningful even when the absolute figures move.
+for (let i = 0; i < RUNS; i++) {
+  bundles.forEach((b, j) => {
+    samples[j]?.plain.push(loadMs(b.file, false));
+    samples[j]?.mapped.push(loadMs(b.file, true));
+  });
+}
+const measured = bundles.map((b, j) => ({
+  b,
+  load: median(samples[j]?.plain ?? []),
+  loadMaps: median(samples[j]?.mapped ?? []),
+}));
 /** The content JSON a bundle imports at load (shipped beside it, not counted in its code size). */
 function contentKb(file: string): string {
   const names = new Set(readFileSync(file, 'utf8').match(/@parcours\/content\/[a-z-]+\.json/g) ?? []);

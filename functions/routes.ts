@@ -39,10 +39,6 @@ export const httpRoutes = {
 
 export type HttpRouteName = keyof typeof httpRoutes;
 
-export const contextOfRoute: Readonly<Record<HttpRouteName, string>> = Object.fromEntries(
-  functions.flatMap((f) => Object.keys(f.routes ?? {}).map((name) => [name, f.name])),
-) as Record<HttpRouteName, string>;
-
 export function handlerEntry(name: string): string {
   return `functions/${name}/handler.ts`;
 }

@@ -8,7 +8,7 @@ export const remindersContext = {
   name: 'reminders',
   schedule: { expression: 'rate(1 minute)', localIntervalMs: 15_000 },
   access: {
-    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+    table: ['GetItem', 'Query', 'UpdateItem'],
     ses: true,
   },
   timeoutSeconds: 60,

@@ -40,13 +40,17 @@ function target(): SesTarget {
   };
 }
 
-/** One quick retry of what SES itself may answer next time (5xx, throttling, the network); the rest is final. */
+/**
+ * One retry, after a short jittered pause, of what SES may answer differently next time (5xx, throttling, the
+ * network); the rest is final. Longer outages are the notification's own backoff (the next ticks).
+ */
 async function withOneRetry<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (e) {
-    if (classifySendError(e).outage) return call();
-    throw e;
+    if (!classifySendError(e).outage) throw e;
+    await new Promise((r) => setTimeout(r, 200 + Math.random() * 300));
+    return call();
   }
 }
 
@@ -96,7 +100,10 @@ export function classifySendError(e: unknown): SendFailure {
   const status = err?.$metadata?.httpStatusCode;
   const message = `${name}${err?.code ? ` (${err.code})` : ''}: ${err?.message ?? String(e)}`;
   if (PERMANENT.has(name)) return { permanent: true, outage: false, message };
-  const throttled = /Throttl|TooManyRequests|SendingPaused|ServiceUnavailable/i.test(name);
+  // Account-wide conditions (sending paused or suspended, a quota reached) are not the message's fault either: stop
+  // the tick and try again later rather than wear every message's attempts out.
+  const throttled =
+    /Throttl|TooManyRequests|SendingPaused|ServiceUnavailable|AccountSuspended|LimitExceeded/i.test(name);
   const outage = status === undefined || status >= 500 || throttled;
   return { permanent: false, outage, message };
 }

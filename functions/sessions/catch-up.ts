@@ -1,7 +1,8 @@
 import { catalog } from '@parcours/domain/content/catalog';
 import { moduleStatus } from '@parcours/domain/lms/progress';
 import { readLearnerState } from '@parcours/store';
-import { sessionRepo } from '@parcours/store/session-repo';
+// The listing alone, not the façade: the reminders function bundles this module and writes no session.
+import { listSessions } from '@parcours/store/session-listing';
 import { toLearnerFacts } from './learner-facts.ts';
 import { bookableSessions } from './session-finder.ts';
 
@@ -26,7 +27,7 @@ export async function catchUpPlan(userId: string, now: string) {
         // Done, or already booked with a seat: nothing left to catch up (a waitlisted module still is).
         const status = moduleStatus(facts, moduleId);
         if (status === 'completed' || status === 'enrolled') continue;
-        const held = await sessionRepo.list(
+        const held = await listSessions(
           { moduleId, pathId: path.id, from: cohortStart, to: membership.joinedAt, limit: 200 },
           now,
         );

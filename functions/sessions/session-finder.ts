@@ -1,7 +1,8 @@
 import type { SessionView } from '@parcours/domain/api/sessions-api';
 import { overlaps } from '@parcours/domain/lms/time';
 import { type BookingItem, toSessionView } from '@parcours/store';
-import { sessionRepo } from '@parcours/store/session-repo';
+// The listing alone, not the façade: the reminders function bundles this module and writes no session.
+import { listSessions } from '@parcours/store/session-listing';
 
 const ACTIVE = new Set(['enrolled', 'waitlisted']);
 
@@ -19,7 +20,7 @@ export async function bookableSessions(input: {
   limit: number;
   now: string;
 }): Promise<SessionView[]> {
-  const { items } = await sessionRepo.list(
+  const { items } = await listSessions(
     {
       moduleId: input.moduleId,
       from: input.from,

@@ -3,8 +3,8 @@
  * `/health` probe) — as SigV4-signed HTTPS requests. Shared by `reminders` and `catalog`. Each SDK client carries
  * every operation's schema (SESv2's alone are ~47 KB, SES v1 brings an XML protocol): two calls do not need them.
  * Signing is the SDK's own signer (@smithy/signature-v4, already in every bundle for DynamoDB) with the credentials
- * Lambda puts in the environment; errors come back shaped as the SDK's (`name`, `$metadata.httpStatusCode`), so
- * the callers' classification is unchanged.
+ * Lambda puts in the environment; errors come back shaped as the SDK's (`name`, `$metadata.httpStatusCode`), with
+ * SES v2's error names (reminders/mail.ts classifies them).
  */
 import { fromEnv } from '@aws-sdk/credential-provider-env';
 import { Sha256 } from '@smithy/core/checksum';

@@ -19,9 +19,13 @@ const RANK: Readonly<Record<Level | 'SILENT', number>> = {
   SILENT: 99,
 };
 
+/** Powertools' level names that have no level of their own here. */
+const ALIASES: Readonly<Record<string, Level>> = { TRACE: 'DEBUG', CRITICAL: 'ERROR' };
+
 /** LOG_LEVEL, read once at cold start; an unknown value is a deployment bug and fails the init loudly. */
 function threshold(): number {
-  const level = (process.env['LOG_LEVEL'] ?? 'INFO').toUpperCase();
+  const given = (process.env['LOG_LEVEL'] ?? 'INFO').toUpperCase();
+  const level = ALIASES[given] ?? given;
   const rank = RANK[level as Level | 'SILENT'];
   if (rank === undefined)
     throw new Error(`LOG_LEVEL must be one of ${Object.keys(RANK).join(', ')}, not '${level}'`);
@@ -31,21 +35,22 @@ const minimum = threshold();
 
 /**
  * Structured logs, one JSON object per line, with the fields CloudWatch Logs Insights queries (`level`, `message`,
- * `timestamp`, `service`, `xray_trace_id`). Twelve call sites use it, for which Powertools' Logger (~22 KB of every
+ * `timestamp`, `service`, `xray_trace_id`). A dozen call sites use it, for which Powertools' Logger (~22 KB of every
  * bundle, issue #16) brought nothing more. Callers redact what they pass (`redact`); the clock is the wall clock on
  * purpose: a log line says when it was written, not the business time.
  */
 function write(level: Level, message: string, fields?: Record<string, unknown>): void {
   if (RANK[level] < minimum) return;
   const trace = process.env['_X_AMZN_TRACE_ID'];
+  // The caller's fields first: they cannot overwrite the level, the message or the timestamp.
   process.stdout.write(
     `${JSON.stringify({
+      ...fields,
       level,
       message,
       timestamp: new Date().toISOString(),
       service: 'parcours',
       ...(trace ? { xray_trace_id: trace.split(';')[0]?.replace('Root=', '') } : {}),
-      ...fields,
     })}\n`,
   );
 }

@@ -1,7 +1,7 @@
 import type { IcsMethod } from './ics.ts';
 
 /**
- * A MIME (RFC 2045–2049, RFC 5322) message builder for SES SendRawEmail: UTF-8 everywhere, non-ASCII header text as
+ * A MIME (RFC 2045–2049, RFC 5322) message builder for SES (v2 `SendEmail`, raw content): UTF-8 everywhere, non-ASCII header text as
  * RFC 2047 encoded-words (French subjects and names), bodies base64-encoded, and the invitation laid out the way
  * calendar clients recognise it:
  *
@@ -98,7 +98,7 @@ function multipart(boundary: string, parts: string[]): string {
   return `${parts.map((p) => `--${boundary}${CRLF}${p}`).join(CRLF)}${CRLF}--${boundary}--`;
 }
 
-/** The whole message, CRLF line endings, ready for SendRawEmail's `RawMessage.Data`. */
+/** The whole message, CRLF line endings, ready for SES v2's `Content.Raw.Data` (base64-encoded by the sender). */
 export function buildMime(m: MimeInput): string {
   const textPart = part(
     ['Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: base64'],
