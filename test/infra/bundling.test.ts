@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { functions } from '../../functions/routes.ts';
-import { ESM_REQUIRE_BANNER } from '../../infra/bundling-options.ts';
+import { ESM_REQUIRE_BANNER, entryPath, esbuildOptions } from '../../infra/bundling-options.ts';
 import { ParcoursFunction } from '../../infra/constructs/parcours-function.ts';
 import { removeSynthesized, synthParcours } from './synth.ts';
 
@@ -86,5 +88,22 @@ describe('asset bundling', () => {
     }
     // The reminders function renders e-mails from content/: the sample does load data beside its code.
     expect(contentImports).toBeGreaterThan(0);
+  });
+});
+
+describe('bundle budget', () => {
+  // Size is deterministic, so it is held here; load time is measured by `npm run bench` (ratios in one run).
+  it('keeps every function’s code under 350 KB minified (issue #16), the content JSON beside it', async () => {
+    const sizes: Record<string, number> = {};
+    for (const fn of functions) {
+      const r = await build({
+        ...esbuildOptions(entryPath(fn.name), join(tmpdir(), 'parcours-budget', fn.name)),
+        write: false,
+      });
+      const code = r.outputFiles.find((f) => f.path.endsWith('index.mjs'));
+      sizes[fn.name] = Math.round((code?.contents.byteLength ?? Number.POSITIVE_INFINITY) / 1024);
+    }
+    const over = Object.entries(sizes).filter(([, kb]) => kb > 350);
+    expect(over, JSON.stringify(sizes)).toEqual([]);
   });
 });
