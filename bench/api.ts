@@ -13,12 +13,14 @@
  *
  *   npm run bench:api [-- --sessions 500] [-- --statements 200] [-- --enrolments 100]
  */
+
 import { randomUUID } from 'node:crypto';
 import { ensureDemoLrsClient } from '../functions/lrs/clients.ts';
 import { functions } from '../functions/routes.ts';
 import { loadDemoData } from '../packages/local/src/demo-data.ts';
 import { seedContent, startLocalStack } from '../packages/local/src/index.ts';
 import { transferDemoSettled } from '../packages/local/src/transfer-demo.ts';
+import { createRemoteSession } from './remote-session.ts';
 
 const args = process.argv.slice(2);
 const arg = (flag: string, dflt: number) => {
@@ -140,22 +142,7 @@ try {
   // One 20-seat session a week ahead; each enrolment is a different learner.
   const start = new Date(Date.now() + 7 * 86_400_000);
   start.setUTCHours(23, 0, 0, 0);
-  const created = await fetch(`${stack.apiUrl}/sessions`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${lab}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      moduleId: 'intelligence-collective',
-      pathId: 'passinnov',
-      start: start.toISOString(),
-      end: new Date(start.getTime() + 90 * 60_000).toISOString(),
-      siteId: 'a-distance',
-      roomId: 'classe-virtuelle',
-      capacity: 20,
-      facilitators: [],
-    }),
-  });
-  const session = (await created.json()) as { id: string };
-  if (created.status !== 201) throw new Error(`bench session: ${created.status} ${JSON.stringify(session)}`);
+  const sessionId = await createRemoteSession(stack.apiUrl, lab, { start, capacity: 20 });
   const enrolments = arg('--enrolments', 100);
   const tokens = await Promise.all(
     Array.from({ length: enrolments }, (_, i) =>
@@ -164,7 +151,7 @@ try {
   );
   results.push(
     await burst(`${enrolments} × enrolment into one 20-seat session`, enrolments, enrolments, async (i) => {
-      const r = await fetch(`${stack.apiUrl}/sessions/${session.id}/enrolments`, {
+      const r = await fetch(`${stack.apiUrl}/sessions/${sessionId}/enrolments`, {
         method: 'POST',
         headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' },
         body: '{}',
@@ -174,7 +161,7 @@ try {
     }),
   );
   const after = (await (
-    await fetch(`${stack.apiUrl}/sessions/${session.id}`, { headers: { authorization: `Bearer ${lab}` } })
+    await fetch(`${stack.apiUrl}/sessions/${sessionId}`, { headers: { authorization: `Bearer ${lab}` } })
   ).json()) as { enrolledCount: number; waitlistLength: number };
 
   console.log(`\nGET /sessions page: ${(pageBytes / 1024).toFixed(1)} KB\n`);

@@ -11,12 +11,14 @@
  *
  * DynamoDB Local is one JVM on this machine: compare runs of this script on the same machine, not with AWS.
  */
+
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { storeMetrics } from '@parcours/store';
 import { documentClient, tableName } from '@parcours/store/client';
 import { listSessionEnrolments, waitlistOrder } from '@parcours/store/enrolment-repo';
 import { functions } from '../functions/routes.ts';
 import { seedContent, startLocalStack } from '../packages/local/src/index.ts';
+import { createRemoteSession } from './remote-session.ts';
 
 const args = process.argv.slice(2);
 const arg = (flag: string, dflt: number) => {
@@ -39,23 +41,7 @@ try {
   const createSession = async (round: number) => {
     const start = new Date(Date.now() + (7 + round) * 86_400_000);
     start.setUTCHours(8, 0, 0, 0);
-    const r = await fetch(`${stack.apiUrl}/sessions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${lab}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        moduleId: 'intelligence-collective',
-        pathId: 'passinnov',
-        start: start.toISOString(),
-        end: new Date(start.getTime() + 90 * 60_000).toISOString(),
-        siteId: 'a-distance',
-        roomId: 'classe-virtuelle',
-        capacity: CAPACITY,
-        facilitators: [],
-      }),
-    });
-    const body = (await r.json()) as { id: string };
-    if (r.status !== 201) throw new Error(`bench session: ${r.status} ${JSON.stringify(body)}`);
-    return body.id;
+    return createRemoteSession(stack.apiUrl, lab, { start, capacity: CAPACITY });
   };
   const enrolAll = async (sessionId: string, tokens: string[]) => {
     const latencies: number[] = [];

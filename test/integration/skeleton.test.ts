@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { httpRoutes } from '../../functions/routes.ts';
 import { call, tokenFor } from './support/client.ts';
 
 describe('walking skeleton: public catalog', () => {
@@ -63,9 +64,12 @@ describe('walking skeleton: public catalog', () => {
     );
     expect(r.status).toBe(200);
     expect(r.body.openapi).toBe('3.1.0');
-    expect(Object.keys(r.body.paths)).toEqual(
-      expect.arrayContaining(['/health', '/modules', '/modules/{id}', '/me']),
-    );
+    // Every entry of the route table, with its method (an ANY route under each method it serves).
+    for (const [name, route] of Object.entries(httpRoutes)) {
+      const method = route.method === 'ANY' ? 'get' : route.method.toLowerCase();
+      expect(r.body.paths[route.path]?.[method], `${name}: ${route.method} ${route.path}`).toBeDefined();
+    }
+    expect(Object.keys(r.body.paths).length).toBe(new Set(Object.values(httpRoutes).map((x) => x.path)).size);
   });
 });
 

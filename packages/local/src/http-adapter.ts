@@ -113,6 +113,8 @@ export interface LocalControl {
   /** Table faults for the calls that match (store/faults.ts): throttling, conflicts, 500s, leftovers. */
   injectFaults: (rules: FaultRule[]) => void;
   clearFaults: () => FaultLog;
+  /** The table actions each function has used (the IAM stand-in's record, table-access.ts). */
+  tableAccess: () => Record<string, string[]>;
 }
 
 const faultRulesSchema = z.object({
@@ -137,7 +139,8 @@ const faultRulesSchema = z.object({
  * `POST /_local/run/{name}` (JSON body = the event) runs a background function of the route table and answers its
  * result; `POST /_local/stream/drain` waits until the stream consumer has caught up; `POST /_local/ses/stop|start`
  * stops or restarts the SES sink (an outage); `POST /_local/faults` installs table faults (`{ rules }`) and
- * `POST /_local/faults/clear` removes them and answers how many were injected. Undefined when the path is none of these.
+ * `POST /_local/faults/clear` removes them and answers how many were injected; `POST /_local/table-access` answers the
+ * table actions each function has used. Undefined when the path is none of these.
  */
 async function localControl(
   control: LocalControl,
@@ -168,6 +171,7 @@ async function localControl(
     return ok({ installed: parsed.data.rules.length });
   }
   if (path === '/_local/faults/clear') return ok(control.clearFaults());
+  if (path === '/_local/table-access') return ok(control.tableAccess());
   return undefined;
 }
 

@@ -12,7 +12,7 @@ import { freePort } from './ports.ts';
 import { startSesSink } from './ses-sink.ts';
 import { type StreamHandler, StreamPoller } from './stream-poller.ts';
 import { Supervised } from './supervisor.ts';
-import { enforceTableAccess, runAs } from './table-access.ts';
+import { enforceTableAccess, runAs, tableActionsUsed } from './table-access.ts';
 import type { WebAppOptions } from './web-static.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -118,7 +118,15 @@ export async function startLocalStack(
       functions,
       tokens,
       localRoutes: true,
-      control: { runFunction, streamDrained, stopSes, startSes, injectFaults, clearFaults },
+      control: {
+        runFunction,
+        streamDrained,
+        stopSes,
+        startSes,
+        injectFaults,
+        clearFaults,
+        tableAccess: tableActionsUsed,
+      },
       load: async (name) => {
         const handler = (await loadModule(name))['handler'] as HttpHandler;
         const def = defOf(name);

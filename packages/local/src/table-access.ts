@@ -55,28 +55,34 @@ export function runAs<T>(fn: FunctionDef, work: () => T): T {
   return running.run({ name: fn.name, allowed: new Set(fn.access.table) }, work);
 }
 
+const used = new Map<string, Set<TableAction>>();
+
+/** The table actions each function has used since the stack started (`POST /_local/table-access`). */
+export function tableActionsUsed(): Record<string, TableAction[]> {
+  return Object.fromEntries([...used].map(([name, actions]) => [name, [...actions].sort()]));
+}
+
 /**
- * Installs the check; calls made outside `runAs` (tests reading the table directly, seeding) are not checked. With
- * `TABLE_ACCESS_LOG=<file>`, each action a function uses is appended once (`<function> <action>` lines): run the
- * test suite with it to see whether a declared action is still used before removing it.
+ * Installs the check; calls made outside `runAs` (tests reading the table directly, seeding) are not checked. Every
+ * action a function uses is recorded (`tableActionsUsed`); with `TABLE_ACCESS_LOG=<file>` it is also appended once
+ * (`<function> <action>` lines), so a whole `npm test` tells whether a declared action is still used before it goes.
  */
 export function enforceTableAccess(): void {
   const log = process.env['TABLE_ACCESS_LOG'];
-  const logged = new Set<string>();
   setCommandGuard((command, input) => {
     const fn = running.getStore();
     if (!fn) return;
-    if (log) {
-      for (const action of actionsOf(command, input)) {
-        const line = `${fn.name} ${action}`;
-        if (!logged.has(line)) appendFileSync(log, `${line}\n`);
-        logged.add(line);
-      }
-    }
-    const denied = actionsOf(command, input).filter((a) => !fn.allowed.has(a));
+    const actions = actionsOf(command, input);
+    const denied = actions.filter((a) => !fn.allowed.has(a));
     if (denied.length > 0)
       throw new AccessDeniedError(
         `Function '${fn.name}' is not allowed dynamodb:${denied.join(', dynamodb:')} (add it to its access.table in the route table)`,
       );
+    const seen = used.get(fn.name) ?? new Set<TableAction>();
+    used.set(fn.name, seen);
+    for (const action of actions) {
+      if (!seen.has(action) && log) appendFileSync(log, `${fn.name} ${action}\n`);
+      seen.add(action);
+    }
   });
 }

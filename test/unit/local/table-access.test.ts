@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { FunctionDef } from '@parcours/http/route-types';
 import { interceptSend, setCommandGuard } from '@parcours/store/fault-hook';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ describe('the local IAM stand-in for the table', () => {
     // Through awaits: the check follows the function's asynchronous work.
     await expect(
       runAs(reader, async () => {
-        await new Promise((r) => setTimeout(r, 1));
+        await setImmediate(); // the next turn of the event loop, not a wait on the clock
         return interceptSend('TransactWriteCommand', { TransactItems: [{ Delete: {} }] }, sent);
       }),
     ).rejects.toMatchObject({ name: 'AccessDeniedException' });

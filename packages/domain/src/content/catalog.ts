@@ -3,6 +3,7 @@ import modules from '@parcours/content/modules.json' with { type: 'json' };
 import paths from '@parcours/content/paths.json' with { type: 'json' };
 import services from '@parcours/content/services.json' with { type: 'json' };
 import sites from '@parcours/content/sites.json' with { type: 'json' };
+import { parseContent } from './parse-content.ts';
 import { type Catalog, catalogSchema } from './schemas.ts';
 
 /**
@@ -18,13 +19,7 @@ let cached: Catalog | undefined;
  * and throws loudly with every issue listed rather than serving half-valid data.
  */
 export function catalog(): Catalog {
-  if (!cached) {
-    const parsed = catalogSchema.safeParse(rawContent);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
-      throw new Error(`content/ is invalid:\n${issues}`);
-    }
-    cached = parsed.data;
-  }
+  // Several files at once: the issues' paths name the file (`modules.3.competencies…`).
+  cached ??= parseContent(catalogSchema, rawContent, '');
   return cached;
 }

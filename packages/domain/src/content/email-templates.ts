@@ -1,6 +1,7 @@
 import '../zod-locale.ts';
 import emails from '@parcours/content/emails.json' with { type: 'json' };
 import * as z from 'zod/mini';
+import { parseContent } from './parse-content.ts';
 import { type EmailTemplate, emailTemplateSchema } from './schemas.ts';
 
 const templatesSchema = z.array(emailTemplateSchema).check(
@@ -20,13 +21,6 @@ let cached: readonly EmailTemplate[] | undefined;
  * (~30 KB every other function would carry for nothing). An invalid file throws with every issue listed.
  */
 export function emailTemplates(): readonly EmailTemplate[] {
-  if (!cached) {
-    const parsed = templatesSchema.safeParse(emails);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
-      throw new Error(`content/emails.json is invalid:\n${issues}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseContent(templatesSchema, emails, 'emails.json');
   return cached;
 }

@@ -2,6 +2,7 @@ import raw from '@parcours/content/notifications.json' with { type: 'json' };
 import * as z from 'zod/mini';
 import { FACILITATOR_ROLES } from '../api/sessions-api.ts';
 import '../zod-locale.ts';
+import { parseContent } from './parse-content.ts';
 
 /**
  * Settings of the notification pipeline (`content/notifications.json`): reminder offsets, trainer messages,
@@ -54,13 +55,6 @@ export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 let cached: NotificationSettings | undefined;
 
 export function notificationSettings(): NotificationSettings {
-  if (!cached) {
-    const parsed = notificationSettingsSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
-      throw new Error(`content/notifications.json is invalid:\n${issues}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseContent(notificationSettingsSchema, raw, 'notifications.json');
   return cached;
 }

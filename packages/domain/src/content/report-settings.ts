@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { catalog } from './catalog.ts';
 import { type Catalog, COMPETENCY_LEVELS, competencyLevel, kebabId, localizedText } from './schemas.ts';
 import '../zod-locale.ts';
+import { parseContent } from './parse-content.ts';
 
 /**
  * Settings of the HR reports (`content/reports.json`): the mandatory entry module, coverage targets (default and per
@@ -87,14 +88,10 @@ export function reportSettingsIssues(s: ReportSettings, c: Catalog): string[] {
 }
 
 export function parseReportSettings(input: unknown, c: Catalog): ReportSettings {
-  const parsed = reportSettingsSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`content/reports.json is invalid:\n${issues}`);
-  }
-  const cross = reportSettingsIssues(parsed.data, c);
+  const settings = parseContent(reportSettingsSchema, input, 'reports.json');
+  const cross = reportSettingsIssues(settings, c);
   if (cross.length) throw new Error(`content/reports.json is invalid:\n${cross.join('\n')}`);
-  return parsed.data;
+  return settings;
 }
 
 let cached: ReportSettings | undefined;

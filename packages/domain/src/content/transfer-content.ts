@@ -6,6 +6,7 @@ import { FACILITATOR_ROLES } from '../api/sessions-api.ts';
 import { catalog } from './catalog.ts';
 import { kebabId, localizedText } from './schemas.ts';
 import '../zod-locale.ts';
+import { parseContent } from './parse-content.ts';
 
 /**
  * Content of the trainer-transfer feature (docs/transfer.md): `content/transfer.json` (delivery weights, planned
@@ -183,15 +184,6 @@ export const questionnaireSchema = z.strictObject({
 });
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
 
-function parseOrThrow<T>(schema: z.ZodMiniType<T>, raw: unknown, file: string): T {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`content/${file} is invalid:\n${issues}`);
-  }
-  return parsed.data;
-}
-
 export const rawTransferContent = { transfer: transferRaw, ladders: laddersRaw, evaluation: evaluationRaw };
 
 /** Cross-checks against the catalog: every module referenced exists; at most one trajectory per module. */
@@ -216,9 +208,9 @@ let cached: { settings: TransferSettings; ladders: Ladders; questionnaire: Quest
 
 function load() {
   if (!cached) {
-    const settings = parseOrThrow(transferSettingsSchema, transferRaw, 'transfer.json');
-    const ladders = parseOrThrow(laddersSchema, laddersRaw, 'ladders.json');
-    const questionnaire = parseOrThrow(questionnaireSchema, evaluationRaw, 'evaluation.json');
+    const settings = parseContent(transferSettingsSchema, transferRaw, 'transfer.json');
+    const ladders = parseContent(laddersSchema, laddersRaw, 'ladders.json');
+    const questionnaire = parseContent(questionnaireSchema, evaluationRaw, 'evaluation.json');
     const problems = checkTransferContent(settings, ladders, new Set(catalog().modules.map((m) => m.id)));
     if (problems.length) throw new Error(`content/ is invalid:\n${problems.join('\n')}`);
     cached = { settings, ladders, questionnaire };
