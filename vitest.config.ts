@@ -39,6 +39,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          setupFiles: ['test/support/installed-programme.ts'],
           environment: 'node',
           // RSA key generation and scrypt are CPU-bound: a loaded 2-core CI box needs headroom.
           testTimeout: 30_000,
@@ -50,6 +51,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['test/support/installed-programme.ts'],
           exclude: [...configDefaults.exclude, ...EXCLUSIVE],
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 60_000,
@@ -64,6 +66,7 @@ export default defineConfig({
         test: {
           name: 'integration-exclusive',
           include: EXCLUSIVE,
+          setupFiles: ['test/support/installed-programme.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -76,6 +79,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          setupFiles: ['test/support/installed-programme.ts'],
           // The stack of `npm start` with the built web app, driven by Debian's Chromium (test/e2e/global-setup.ts).
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,

@@ -7,14 +7,13 @@
  * Targets (issue #16), as ratios measured in this run: every bundle ≤ 350 KB; every load ≤ 1.3× the yardstick, a bare
  * document-client bundle (bench/bare-document-client.ts) built with the SDK's defaults, ESM-first. Two more rows for
  * reference: the yardstick with the environment's credentials (what the functions bundle), and `sessions` with the
- * SDK left out of the bundle and loaded from node_modules (what using the runtime's copy would cost). `content KB`
- * is the data a function loads beside its code (content/*.json as JSON modules, see infra/bundling-options.ts); its
- * parse is inside the load time.
+ * SDK left out of the bundle and loaded from node_modules (what using the runtime's copy would cost). No function
+ * but `seed` carries content/: the programme is read from the table at run time (issue #17).
  *
  *   npm run bench [-- --runs 11] [-- --only catalog,sessions]
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+
 import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -130,20 +129,11 @@ const measured = bundles.map((b, j) => ({
   load: median(samples[j]?.plain ?? []),
   loadMaps: median(samples[j]?.mapped ?? []),
 }));
-/** The content JSON a bundle imports at load (shipped beside it, not counted in its code size). */
-function contentKb(file: string): string {
-  const names = new Set(readFileSync(file, 'utf8').match(/@parcours\/content\/[a-z-]+\.json/g) ?? []);
-  let bytes = 0;
-  for (const name of names) bytes += statSync(join(REPO_ROOT, 'content', name.split('/').pop() ?? '')).size;
-  return kb(bytes);
-}
-
 const base = measured[0]!;
 const rows = measured.map(({ b, load, loadMaps }) => ({
   bundle: b.name,
   'index.mjs KB': kb(b.bytes),
   'map KB': kb(b.mapBytes),
-  'content KB': contentKb(b.file),
   'load ms': load.toFixed(1),
   'load ms +maps': loadMaps.toFixed(1),
   '× yardstick': (load / base.load).toFixed(2),

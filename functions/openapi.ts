@@ -10,13 +10,45 @@ import { fullRoutes } from './route-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
+/**
+ * Named schemas (zod `.meta({ id })`) shared by every operation. zod emits them as the schema's own `$defs` with
+ * `#/$defs/…` references, which OpenAPI would resolve against the document root (where they do not exist): they
+ * are hoisted here and the references rewritten. Input and output shapes differ (defaults), hence the suffix.
+ */
+let components: Record<string, JsonSchema> = {};
+
+function rewriteRefs(value: unknown, suffix: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, suffix));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] =
+      k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/')
+        ? `#/components/schemas/${v.slice('#/$defs/'.length)}${suffix}`
+        : rewriteRefs(v, suffix);
+  }
+  return out;
+}
+
 function schemaOf(s: core.$ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = toJSONSchema(s, {
+  const {
+    $schema: _ignored,
+    $defs,
+    ...rest
+  } = toJSONSchema(s, {
     io,
     unrepresentable: 'any',
     reused: 'inline',
-  }) as JsonSchema;
-  return rest;
+  }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  const suffix = io === 'input' ? 'Input' : '';
+  for (const [name, def] of Object.entries($defs ?? {})) {
+    const hoisted = rewriteRefs(def, suffix) as JsonSchema;
+    const existing = components[name + suffix];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(hoisted))
+      throw new Error(`OpenAPI: two different schemas are named '${name + suffix}'`);
+    components[name + suffix] = hoisted;
+  }
+  return rewriteRefs(rest, suffix) as JsonSchema;
 }
 
 const errorRef = { $ref: '#/components/schemas/Error' };
@@ -41,6 +73,7 @@ function parametersOf(route: HttpTrigger) {
 
 /** OpenAPI 3.1 (JSON Schema 2020-12 dialect); `serverUrl` is where the API answers (`/api` behind the web origin). */
 export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
+  components = {};
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [name, route] of Object.entries(fullRoutes) as [string, HttpTrigger][]) {
     const op: Record<string, unknown> = {
@@ -98,6 +131,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
         lrsBasic: { type: 'http', scheme: 'basic' },
       },
       schemas: {
+        ...components,
         Error: {
           type: 'object',
           required: ['error'],

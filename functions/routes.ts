@@ -12,6 +12,7 @@ import { lrsContext } from './lrs/context.ts';
 import { peopleContext } from './people/context.ts';
 import { remindersContext } from './reminders/context.ts';
 import { reportsContext } from './reports/context.ts';
+import { seedContext } from './seed/context.ts';
 import { sessionsContext } from './sessions/context.ts';
 import { streamContext } from './stream/context.ts';
 import { transferContext } from './transfer/context.ts';
@@ -25,6 +26,7 @@ export const functions: readonly FunctionDef[] = [
   lrsContext,
   streamContext,
   remindersContext,
+  seedContext,
 ];
 
 /** Every HTTP route by name, with the context (function) that serves it. */

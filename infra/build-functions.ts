@@ -2,13 +2,12 @@
  * `npm run build`: bundles every function of the route table to dist/functions/<name>/index.mjs with the options
  * the CDK assets use (bundling-options.ts), and prints their sizes.
  */
-import { execFileSync } from 'node:child_process';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { functions } from '../functions/routes.ts';
-import { copyContentCommands, entryPath, esbuildOptions, REPO_ROOT } from './bundling-options.ts';
+import { entryPath, esbuildOptions, REPO_ROOT } from './bundling-options.ts';
 
 export const DIST = join(REPO_ROOT, 'dist', 'functions');
 
@@ -30,8 +29,6 @@ export async function buildFunctions(names: readonly string[] = functions.map((f
     const start = performance.now();
     const { metafile } = await build({ ...esbuildOptions(entryPath(name), outdir), metafile: true });
     const buildMs = performance.now() - start;
-    // As the CDK asset: the data files beside the code (bundling-options.ts).
-    for (const command of copyContentCommands(REPO_ROOT, outdir)) execFileSync('sh', ['-c', command]);
     const file = join(outdir, 'index.mjs');
     const [js, map] = await Promise.all([stat(file), stat(`${file}.map`)]);
     built.push({ name, file, bytes: js.size, mapBytes: map.size, buildMs, metafile });

@@ -20,27 +20,13 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'infra', 'env-credentials.ts'),
 };
 
-/**
- * `content/` ships beside the code, not inside it: the bundle keeps `import … from '@parcours/content/x.json' with
- * { type: 'json' }` and the asset gets the files under `node_modules/@parcours/content/`, where Node resolves them.
- * Data is parsed by JSON.parse at cold start instead of bloating (and slowing the parse of) every bundle's code.
- */
-export const CONTENT_PACKAGE = '@parcours/content';
-export const CONTENT_EXTERNAL = `${CONTENT_PACKAGE}/*`;
-
-/** Shell commands that put `content/*.json` beside a bundle written to `outputDir` (CDK's afterBundling hook). */
-export function copyContentCommands(inputDir: string, outputDir: string): string[] {
-  const target = join(outputDir, 'node_modules', ...CONTENT_PACKAGE.split('/'));
-  return [`mkdir -p "${target}"`, `cp "${join(inputDir, 'content')}"/*.json "${target}/"`];
-}
-
 /** Some CommonJS dependencies call `require` for Node built-ins; ESM bundles have none, so define one. */
 export const ESM_REQUIRE_BANNER =
   "import{createRequire}from'module';const require=createRequire(import.meta.url);";
 
 const SHARED = {
-  // Node 20 is what runs locally (bench, tests; package.json engines: >=20.19, which keeps import attributes for the
-  // content JSON modules); the syntax it accepts also runs on Lambda's nodejs24.x.
+  // Node 20 is what runs locally (bench, tests; package.json engines: >=20.19); the syntax it accepts also runs on
+  // Lambda's nodejs24.x.
   target: 'node20.19',
   // ESM-first resolution lets esbuild tree-shake the AWS SDK: ~40 % smaller and faster to load than CJS-first.
   mainFields: ['module', 'main'],
@@ -65,12 +51,9 @@ export const lambdaBundling: BundlingOptions = {
   esbuildArgs: Object.fromEntries(
     Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to]),
   ),
-  externalModules: [CONTENT_EXTERNAL],
-  commandHooks: {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: copyContentCommands,
-  },
+  // Nothing external: CDK's default would leave `@aws-sdk/*` to the runtime's copy (slower to load, and not the
+  // version we test).
+  externalModules: [],
   // Local esbuild only: no Docker on build machines, and the same binary as `npm run build`.
   forceDockerBundling: false,
 };
@@ -90,7 +73,6 @@ export function esbuildOptions(entry: string, outdir: string): BuildOptions {
     sourcesContent: SHARED.sourcesContent,
     banner: { js: ESM_REQUIRE_BANNER },
     alias: { ...BUNDLE_ALIASES },
-    external: [CONTENT_EXTERNAL],
     metafile: true,
     logLevel: 'warning',
   };

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { type FunctionDef, routeKeyOf, routesOf } from '@parcours/http/route-types';
-import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import { FunctionSchedule } from './constructs/function-schedule.ts';
 import { ParcoursHttpApi } from './constructs/http-api.ts';
@@ -65,6 +66,14 @@ export class ParcoursStack extends Stack {
         });
       if (def.stream)
         new TableStreamConsumer(this, `${id}Stream`, { table, fn, batchSize: def.stream.batchSize });
+      // Invoked by CloudFormation once the table exists, on the first deploy and whenever its code changes:
+      // `npm run deploy` leaves a seeded programme, no script to run by hand.
+      if (def.afterDeploy)
+        new Trigger(this, `${id}AfterDeploy`, {
+          handler: fn,
+          executeAfter: [table],
+          timeout: Duration.minutes(5),
+        });
     }
 
     new CfnOutput(this, 'ApiUrl', { value: http.endpoint, description: 'Base URL of the HTTP API' });
@@ -148,8 +157,8 @@ export function checkRouteTable(functions: readonly FunctionDef[]): void {
       throw new Error(`Function name '${def.name}' must be kebab-case`);
     if (names.has(def.name)) throw new Error(`Function '${def.name}' is declared twice`);
     names.add(def.name);
-    if (!def.routes && !def.schedule && !def.stream)
-      throw new Error(`Function '${def.name}' has no trigger (routes, schedule or stream)`);
+    if (!def.routes && !def.schedule && !def.stream && !def.afterDeploy)
+      throw new Error(`Function '${def.name}' has no trigger (routes, schedule, stream or afterDeploy)`);
   }
   const routeNames = new Set<string>();
   for (const { name, route, fn } of routesOf(functions)) {

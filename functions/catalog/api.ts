@@ -1,6 +1,10 @@
 import { bindRoutes } from '@parcours/http';
+import { refreshProgramme } from '@parcours/store/programme-repo';
 import { catalogRoutes } from './context.ts';
 import { catalogSchemas } from './schemas.ts';
 
-/** `api(name, fn)`: a handler of this context, bound to its route's metadata and schemas. */
-export const api = bindRoutes(catalogRoutes, catalogSchemas);
+/**
+ * `api(name, fn)`: a handler of this context, bound to its route's metadata and schemas; each request first loads
+ * the programme's current revision (catalogue and settings: one read when unchanged).
+ */
+export const api = bindRoutes(catalogRoutes, catalogSchemas, { before: refreshProgramme });

@@ -1,9 +1,11 @@
 /**
- * Catalog & system: the public catalogue (modules, paths, sites) and the health probe. Read-only: no table write, no mail sending.
+ * Catalog & system: the catalogue (modules, paths, sites, competencies, services) — read by everyone, edited by the
+ * lab with versions, history and optimistic concurrency — and the health probe. No mail sending.
  * Route metadata only (no schema, no handler): the route table imports it; the Lambda loads `handler.ts`.
  */
 import type { FunctionDef, RouteMeta } from '@parcours/http/route-types';
 import { PUBLIC } from '../shared/access.ts';
+import { deleteRoute, kindRoutes } from './kind-routes.ts';
 
 export const catalogRoutes = {
   'health-get': {
@@ -13,47 +15,25 @@ export const catalogRoutes = {
     summary: 'Which dependency answers (database, mail); 503 only when the database is down',
     tags: ['system'],
   },
-  'modules-list': {
-    method: 'GET',
-    path: '/modules',
-    auth: PUBLIC,
-    summary: 'List the catalog of modules',
-    tags: ['catalog'],
-  },
-  'modules-get': {
-    method: 'GET',
-    path: '/modules/{id}',
-    auth: PUBLIC,
-    summary: 'One module',
-    tags: ['catalog'],
-  },
-  'paths-list': {
-    method: 'GET',
-    path: '/paths',
-    auth: PUBLIC,
-    summary: 'List the training paths',
-    tags: ['catalog'],
-  },
-  'paths-get': {
-    method: 'GET',
-    path: '/paths/{id}',
-    auth: PUBLIC,
-    summary: 'One training path',
-    tags: ['catalog'],
-  },
-  'sites-list': {
-    method: 'GET',
-    path: '/sites',
-    auth: PUBLIC,
-    summary: 'List the training sites and rooms',
-    tags: ['catalog'],
-  },
-} as const satisfies Record<string, RouteMeta>;
+  ...kindRoutes('modules', 'module'),
+  ...deleteRoute('modules', 'module'),
+  ...kindRoutes('paths', 'path'),
+  ...deleteRoute('paths', 'path'),
+  ...kindRoutes('sites', 'site'),
+  ...deleteRoute('sites', 'site'),
+  ...kindRoutes('competencies', 'competency'),
+  ...deleteRoute('competencies', 'competency'),
+  ...kindRoutes('services', 'service'),
+} satisfies Record<string, RouteMeta>;
 
 export type CatalogRoute = keyof typeof catalogRoutes;
 
 export const catalogContext = {
   name: 'catalog',
   routes: catalogRoutes,
-  access: { table: ['GetItem', 'Query', 'DescribeTable'], mailProbe: true },
+  // Edits are one transaction each: the item (Put/Update/Delete), its history entry (Put), the revision (Update).
+  access: {
+    table: ['GetItem', 'Query', 'DescribeTable', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    mailProbe: true,
+  },
 } as const satisfies FunctionDef;

@@ -94,6 +94,14 @@ export const peopleRoutes = {
       'Notifications that could not be delivered (no address, rejected, out of attempts), newest first',
     tags: ['notifications'],
   },
+  'notifications-failed-resend': {
+    method: 'POST',
+    path: '/notifications/failed/{id}/resend',
+    auth: roles('lab'),
+    summary:
+      'Send a failed notification again once its cause is fixed (its `resendKey` from the failed list)',
+    tags: ['notifications'],
+  },
 } as const satisfies Record<string, RouteMeta>;
 
 export type PeopleRoute = keyof typeof peopleRoutes;

@@ -8,6 +8,7 @@ import { handler as mePreferencesPut } from './handlers/me-preferences-put.ts';
 import { handler as meProfileGet } from './handlers/me-profile-get.ts';
 import { handler as meProfilePut } from './handlers/me-profile-put.ts';
 import { handler as notificationsFailedList } from './handlers/notifications-failed-list.ts';
+import { handler as notificationsFailedResend } from './handlers/notifications-failed-resend.ts';
 import { handler as peopleDataExport } from './handlers/people-data-export.ts';
 import { handler as peopleErasure } from './handlers/people-erasure.ts';
 import { handler as preferencesUnsubscribe } from './handlers/preferences-unsubscribe.ts';
@@ -27,4 +28,5 @@ export const handler = dispatchRoutes(peopleRoutes, {
   'people-erasure': peopleErasure,
   'audit-list': auditList,
   'notifications-failed-list': notificationsFailedList,
+  'notifications-failed-resend': notificationsFailedResend,
 });

@@ -7,6 +7,7 @@ import {
   erasureBody,
   erasureResult,
   noQuery,
+  opaqueIdParams,
   personalDataExport,
   personIdParams,
 } from '@parcours/domain/api/common';
@@ -17,6 +18,7 @@ import {
   preferencesView,
   profileView,
   putProfileBody,
+  resendResult,
   unsubscribeQuery,
   unsubscribeResult,
 } from '@parcours/domain/api/notifications-api';
@@ -77,5 +79,10 @@ export const peopleSchemas = {
   'notifications-failed-list': {
     query: failedListQuery,
     response: failedNotificationList,
+  },
+  'notifications-failed-resend': {
+    params: opaqueIdParams,
+    query: noQuery,
+    response: resendResult,
   },
 } as const satisfies Record<PeopleRoute, RouteSchemas>;

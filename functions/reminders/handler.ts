@@ -1,5 +1,6 @@
 import { nowIso } from '@parcours/domain/clock';
 import { logger } from '@parcours/http';
+import { refreshProgramme } from '@parcours/store/programme-repo';
 import type { Context } from 'aws-lambda';
 import { linkConfig } from '../shared/links.ts';
 import { runTick, type TickResult } from './deliver.ts';
@@ -31,6 +32,8 @@ function clock(event: unknown): string {
 /** The scheduled tick (EventBridge Scheduler on AWS, an interval locally): sends every due notification once. */
 export const handler = async (event?: unknown, context?: Partial<Context>): Promise<TickResult> => {
   const remaining = context?.getRemainingTimeInMillis?.() ?? LOCAL_BUDGET_MS + MARGIN_MS;
+  // The templates and delivery settings of the programme's current revision.
+  await refreshProgramme();
   const result = await runTick({
     now: clock(event),
     deadline: Date.now() + Math.max(1_000, remaining - MARGIN_MS),

@@ -1,4 +1,5 @@
 import { dispatchRoutes } from '@parcours/http';
+import { withProgramme } from '@parcours/store/programme-repo';
 import { reportsRoutes } from './context.ts';
 import { handler as monthlySummary } from './handlers/monthly-summary.ts';
 import { handler as reportsAgentsGet } from './handlers/reports-agents-get.ts';
@@ -23,5 +24,5 @@ export const handler = dispatchRoutes(
     'reports-exports-continue': reportsExportsContinue,
     'reports-exports-part': reportsExportsPart,
   },
-  monthlySummary,
+  withProgramme(monthlySummary),
 );

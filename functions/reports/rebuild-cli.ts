@@ -36,6 +36,8 @@ if (!process.env['TABLE_NAME']) {
 process.env['LOG_LEVEL'] ??= 'WARN';
 
 const { rebuildAll, rebuildLearners, rebuildMonths, rebuildService } = await import('./rebuild.ts');
+// The programme (catalogue, report settings) as the table holds it, like the functions read it.
+await (await import('@parcours/store/programme-repo')).refreshProgramme();
 const log = (m: string) => console.log(`[rebuild:reports] ${m}`);
 const learners = value('--learners');
 const service = value('--service');

@@ -1,5 +1,6 @@
 import { logger } from '@parcours/http';
 import { isEntity } from '@parcours/store/entities';
+import { withProgramme } from '@parcours/store/programme-repo';
 import { itemFromImage } from '@parcours/store/stream-image';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { projections } from './index.ts';
@@ -27,7 +28,7 @@ function toChange(r: DynamoDBStreamEvent['Records'][number]): ChangeRecord | und
  * first failure the rest of the batch is reported as failed (ReportBatchItemFailures), so the event source mapping
  * retries from there and order per item is kept.
  */
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+export const handler = withProgramme(async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   for (const r of event.Records) {
     const change = toChange(r);
     if (!change) continue;
@@ -45,4 +46,4 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     }
   }
   return { batchItemFailures: [] };
-};
+});

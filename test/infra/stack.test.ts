@@ -261,10 +261,12 @@ describe('functions', () => {
       'lrs',
       'stream',
       'reminders',
+      'seed',
     ]);
-    // CDK's BucketDeployment provider (infra/constructs/web-hosting.ts) copies the web app: not a route-table function.
+    // CDK's BucketDeployment provider (infra/constructs/web-hosting.ts) copies the web app and its Trigger provider
+    // invokes the seed: not route-table functions.
     const lambdas = ofType('AWS::Lambda::Function').filter(
-      ([id]) => !id.startsWith('CustomCDKBucketDeployment'),
+      ([id]) => !id.startsWith('CustomCDKBucketDeployment') && !id.startsWith('AWSCDKTrigger'),
     );
     expect(lambdas).toHaveLength(functions.length);
     const logGroups = new Set(ofType('AWS::Logs::LogGroup').map(([id]) => id));
@@ -309,11 +311,12 @@ describe('functions', () => {
     }
   });
 
-  it('keeps read-only contexts read-only, and mail sending in the reminder tick alone', () => {
-    const catalog = functions.find((f) => f.name === 'catalog');
+  it('keeps the seed insert-only, and mail sending in the reminder tick alone', () => {
+    const seed = functions.find((f) => f.name === 'seed');
     const writes = new Set<string>(TABLE_WRITE_ACTIONS.map((a) => `dynamodb:${a}`));
-    const granted = statementsOf(constructOf(catalog!)).flatMap(actionsOf);
-    expect(granted.filter((a) => writes.has(a))).toEqual([]);
+    const granted = statementsOf(constructOf(seed!)).flatMap(actionsOf);
+    // Conditional puts and the revision counter: it cannot delete or batch-overwrite what the lab changed.
+    expect(granted.filter((a) => writes.has(a)).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
     expect(functions.filter((f) => f.access.ses).map((f) => f.name)).toEqual(['reminders']);
     expect(functions.filter((f) => f.access.table.includes('Scan')).map((f) => f.name)).toEqual([]);
   });
@@ -373,6 +376,24 @@ describe('functions', () => {
         ]),
       },
     });
+  });
+
+  it('seeds the programme itself on deploy: a Trigger invokes the seed function once the table exists', () => {
+    const seeds = functions.filter((f) => f.afterDeploy);
+    expect(seeds.map((f) => f.name)).toEqual(['seed']);
+    const triggers = ofType('Custom::Trigger');
+    expect(triggers).toHaveLength(1);
+    const [id, trigger] = triggers[0]!;
+    // It invokes a published version of the seed function (a new version, a new run: seeding after code changes).
+    const versionId = (trigger.Properties?.['HandlerArn'] as { Ref?: string } | undefined)?.Ref ?? '';
+    expect(resources[versionId]).toMatchObject({
+      Type: 'AWS::Lambda::Version',
+      Properties: { FunctionName: { Ref: logicalId(constructOf(seeds[0]!).fn) } },
+    });
+    // After the table: its DependsOn names the table's resource.
+    const depends = (template.toJSON()['Resources'][id] as { DependsOn?: string[] }).DependsOn ?? [];
+    const tableId = ofType('AWS::DynamoDB::GlobalTable')[0]?.[0] ?? ofType('AWS::DynamoDB::Table')[0]?.[0];
+    expect(depends).toContain(tableId);
   });
 
   it('invokes each scheduled function from EventBridge Scheduler with its expression', () => {

@@ -15,6 +15,9 @@ import { deliverSessions, registerTrainer, response } from './support/transfer.t
 
 type RouteName = keyof typeof httpRoutes;
 
+/** The catalogue's kinds: each has public reads and the lab's edits (functions/catalog/kind-routes.ts). */
+const CATALOG_KINDS = ['modules', 'paths', 'sites', 'competencies', 'services'] as const;
+
 /** Routes anyone may call without a token, on purpose. */
 const PUBLIC_ROUTES = new Set<string>([
   'health-get',
@@ -22,7 +25,7 @@ const PUBLIC_ROUTES = new Set<string>([
   'modules-get',
   'paths-list',
   'paths-get',
-  'sites-list',
+  ...CATALOG_KINDS.flatMap((k) => [`${k}-list`, `${k}-get`]),
   'preferences-unsubscribe',
   'preferences-unsubscribe-post',
 ]);
@@ -75,7 +78,18 @@ async function exportOfAnotherHr() {
   return { id: r.body.id, owner, other };
 }
 
+/** The lab's catalogue edits: the same six routes for each kind (functions/catalog/kind-routes.ts). */
+const CATALOG_EDITS: Record<string, ObjectRule> = Object.fromEntries(
+  CATALOG_KINDS.flatMap((k) =>
+    ['create', 'update', 'archive', 'restore', 'history', ...(k === 'services' ? [] : ['delete'])].map(
+      (a) => [`${k}-${a}`, { kind: 'admin' } as ObjectRule],
+    ),
+  ),
+);
+
 const OBJECT_RULES: Partial<Record<RouteName, ObjectRule>> & Record<string, ObjectRule> = {
+  ...CATALOG_EDITS,
+  'notifications-failed-resend': { kind: 'admin' },
   'me-get': { kind: 'self' },
   'me-data-export': { kind: 'self' },
   'people-data-export': { kind: 'admin' },

@@ -1,3 +1,5 @@
+import { canonicalJson } from './canonical-json.ts';
+
 /**
  * The audit log of administrative actions, derived from the table's stream (so no write path can forget to log).
  * Pure: turns an item change into an audit entry. Values are not copied, only the names of changed attributes,
@@ -25,7 +27,27 @@ const NOISE = new Set([
   'gsi3pk',
   'gsi3sk',
   'lastUsedAt',
+  // A catalogue item's "first scheduled" marker, set by the sessions it serves.
+  'usedAt',
 ]);
+
+/** Catalogue items keep their content under `data`: the log names the fields that changed (`data.title`). */
+function changedNames(before: Image, after: Image): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const out: string[] = [];
+  for (const k of keys) {
+    if (NOISE.has(k) || canonicalJson(before[k]) === canonicalJson(after[k])) continue;
+    const b = before[k];
+    const a = after[k];
+    if (k === 'data' && isImage(b) && isImage(a)) out.push(...changedNames(b, a).map((f) => `data.${f}`));
+    else out.push(k);
+  }
+  return out.sort();
+}
+
+function isImage(v: unknown): v is Image {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
 
 type Image = Record<string, unknown>;
 
@@ -57,10 +79,7 @@ export function auditEntryFor(change: {
     };
   const before = change.oldImage ?? {};
   const after = change.newImage ?? {};
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  const changed = [...keys]
-    .filter((k) => !NOISE.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .sort();
+  const changed = changedNames(before, after);
   if (changed.length === 0) return undefined;
   const action =
     after['status'] === 'cancelled' && before['status'] !== 'cancelled'

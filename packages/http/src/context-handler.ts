@@ -11,6 +11,14 @@ import { type RouteMeta, type RouteSchemas, routeKeyOf } from './route-types.ts'
 
 export type ApiHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
 
+export interface BindOptions {
+  /**
+   * Runs before every business function of the context, after authorization and validation and inside the error
+   * handling (a failure is answered like the function's own): e.g. loading the programme's current revision.
+   */
+  before?: () => Promise<void>;
+}
+
 /**
  * A context's `api(name, fn)`: binds a business function to its route's metadata (auth, status) and schemas, so a
  * handler cannot disagree with what the stack deploys or what the OpenAPI document promises. Both tables are the
@@ -19,11 +27,22 @@ export type ApiHandler = (event: ApiEvent, context: Context) => Promise<ApiResul
 export function bindRoutes<
   M extends Record<string, RouteMeta>,
   S extends { readonly [K in keyof M]: RouteSchemas },
->(routes: M, schemas: S) {
+>(routes: M, schemas: S, options: BindOptions = {}) {
+  const { before } = options;
   return <N extends keyof M & string>(
     name: N,
     fn: (req: ApiRequest<M[N] & S[N]>) => Promise<ApiReply>,
-  ): ApiHandler => createApiHandler({ ...routes[name], ...schemas[name] } as M[N] & S[N], fn);
+    opts: { skipBefore?: boolean } = {},
+  ): ApiHandler =>
+    createApiHandler(
+      { ...routes[name], ...schemas[name] } as M[N] & S[N],
+      before && !opts.skipBefore
+        ? async (req) => {
+            await before();
+            return fn(req);
+          }
+        : fn,
+    );
 }
 
 /** Events that are not API Gateway's: a schedule's payload (its shape is the job's own business). */

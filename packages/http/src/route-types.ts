@@ -85,6 +85,8 @@ export interface FunctionDef {
   readonly schedule?: { readonly expression: string; readonly localIntervalMs: number };
   /** Fed by the table's stream (an event source mapping on AWS, a stream poller locally). */
   readonly stream?: { readonly batchSize: number };
+  /** Runs once at the end of each deployment that changed it (a CDK Trigger), e.g. seeding an empty table. */
+  readonly afterDeploy?: true;
   readonly access: FunctionAccess;
   readonly timeoutSeconds?: number;
   readonly memoryMb?: number;

@@ -1,6 +1,5 @@
-import { catalog } from '@parcours/domain/content/catalog';
-import type { Catalog } from '@parcours/domain/content/schemas';
 import { parisLocalToUtc } from '@parcours/domain/lms/local-time';
+import { type DemoCatalog, fetchDemoCatalog } from './demo-catalog.ts';
 import { DEMO_USERS } from './demo-users.ts';
 import type { LocalTokens } from './local-tokens.ts';
 import { loadTransferDemo } from './transfer-demo.ts';
@@ -92,7 +91,7 @@ function addDaysToDate(date: string, days: number): string {
 }
 
 /** Pure: the programme for the week anchored at `anchor` (a Monday). */
-export function demoProgramme(anchor: string, content: Catalog = catalog()): DemoSession[] {
+export function demoProgramme(anchor: string, content: DemoCatalog): DemoSession[] {
   const rnd = prng(SEED);
   const pathsOf = (moduleId: string) =>
     content.paths
@@ -220,7 +219,7 @@ export async function loadDemoData(
   const token = await tokens.sign(DEMO_USERS.lab);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const anchor = weekAnchor(now);
-  const programme = demoProgramme(anchor);
+  const programme = demoProgramme(anchor, await fetchDemoCatalog(apiUrl));
   if (programme.length === 0) return { created: 0, skipped: true, failed: 0 };
 
   const window = new URLSearchParams({

@@ -1,4 +1,3 @@
-import { catalog } from '@parcours/domain/content/catalog';
 import { DEMO_USERS } from './demo-users.ts';
 import type { LocalTokens } from './local-tokens.ts';
 
@@ -72,7 +71,11 @@ export async function loadDemoLearners(
     return ((r.body['items'] as UpcomingSession[] | undefined) ?? []).filter((s) => s.start > now);
   };
 
-  const path = catalog().paths.find((p) => p.id === 'passinnov')!;
+  const path = (await call('GET', '/paths/passinnov', lab)).body as {
+    id: string;
+    entryModuleId: string;
+    electiveModuleIds: string[];
+  };
   const entrySessions = (await upcoming(path.entryModuleId)).slice(0, 4);
   if (entrySessions.length === 0) return { learners: 0, enrolments: 0 };
   const electives = await Promise.all(path.electiveModuleIds.slice(0, 3).map(upcoming));

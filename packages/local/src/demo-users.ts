@@ -9,6 +9,14 @@ export const DEMO_USERS = {
     service: 'drfip',
     name: 'Camille Martin',
   },
+  /** A second learner: the one who waits for a seat when the first books the last one. */
+  learner2: {
+    userId: 'thomas-petit',
+    roles: ['learner'],
+    email: 'thomas.petit@ars.example.gouv.fr',
+    service: 'ars',
+    name: 'Thomas Petit',
+  },
   trainer: {
     userId: 'julien-moreau',
     roles: ['trainer', 'learner'],

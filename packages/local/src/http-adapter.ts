@@ -155,7 +155,7 @@ async function localControl(
   });
   const run = /^\/_local\/run\/([a-z0-9-]+)$/.exec(path);
   if (run) {
-    const fn = functions.find((f) => f.name === run[1] && (f.schedule || f.stream));
+    const fn = functions.find((f) => f.name === run[1] && (f.schedule || f.stream || f.afterDeploy));
     if (!fn) return errorResponse(404, 'function-not-found', `No background function '${run[1]}'`);
     return ok(await control.runFunction(fn.name, body.length ? safeJson(body) : {}));
   }

@@ -30,7 +30,9 @@ const stack = await startLocalStack(functions, {
   seed: async ({ apiUrl, tokens }) => {
     const r = await seedContent();
     console.log(
-      `Contenu chargé : ${r.written} écrit(s), ${r.unchanged} inchangé(s), ${r.deleted} supprimé(s).`,
+      r.catalogAlreadySeeded
+        ? `Catalogue : déjà en base (le lab en est maître), ${r.settingsInserted} réglage(s) ajouté(s).`
+        : `Catalogue chargé depuis content/ : ${r.catalogInserted} élément(s) ajouté(s), ${r.catalogKept} déjà présent(s).`,
     );
     const demo = await loadDemoData(apiUrl, tokens, { log: (m) => console.log(m) });
     console.log(

@@ -23,6 +23,8 @@ if (!process.env['TABLE_NAME']) {
   );
 }
 const { rebuildTransferData, verifyTransferData } = await import('../../../functions/transfer/rebuild.ts');
+// The programme (catalogue, transfer settings) as the table holds it, like the functions read it.
+await (await import('@parcours/store/programme-repo')).refreshProgramme();
 const started = Date.now();
 const result = verifyOnly
   ? await verifyTransferData()

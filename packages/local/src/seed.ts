@@ -1,7 +1,10 @@
-import { catalog } from '@parcours/domain/content/catalog';
-import { syncCatalog } from '@parcours/store';
+import type { SeedResult } from '@parcours/store/programme-seed';
+import { handler } from '../../../functions/seed/handler.ts';
 
-/** Loads the validated content into the table (idempotent: unchanged items are not rewritten). */
-export async function seedContent(): Promise<{ written: number; deleted: number; unchanged: number }> {
-  return syncCatalog(catalog());
+/**
+ * Seeds the programme as a deployment does: the seed function itself (functions/seed), insert-if-absent, so a
+ * restart never writes over what the lab changed.
+ */
+export function seedContent(): Promise<SeedResult> {
+  return handler();
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { catalog } from '@parcours/domain/content/catalog';
 import { questionnaire, transferSettings } from '@parcours/domain/content/transfer-content';
 import { leadKindOf, pathIdsOf, periodOf } from '@parcours/domain/transfer/delivery';
 import { importDeliveredSession } from '@parcours/store/attendance-import';
 import { importEvaluationResponse } from '@parcours/store/evaluation-repo';
+import { fetchDemoCatalog } from './demo-catalog.ts';
 import { DEMO_USERS } from './demo-users.ts';
 import type { LocalTokens } from './local-tokens.ts';
 
@@ -210,7 +210,8 @@ export async function loadTransferDemo(
     const text = await r.text();
     return { status: r.status, body: (text ? JSON.parse(text) : undefined) as T };
   };
-  const modules = catalog().modules.map((m) => m.id);
+  const content = await fetchDemoCatalog(apiUrl);
+  const modules = content.modules.map((m) => m.id);
 
   // 1. The registry, and the providers' leads recognised as certified from the programme start.
   for (const t of INTERNAL) {
@@ -300,7 +301,7 @@ export async function loadTransferDemo(
     const mean =
       leadKind === 'external' ? 4.6 : leadKind === 'mixed' ? 4.5 : s.moduleId === DROPPING_MODULE ? 3.6 : 4.6;
     const { month, quarter } = periodOf(s.start);
-    const module = catalog().modules.find((m) => m.id === s.moduleId)!;
+    const module = content.modules.find((m) => m.id === s.moduleId)!;
     const count = Math.min(attended + partial, 3 + Math.floor(rnd() * 3));
     for (let i = 0; i < count; i++) {
       const overall = clamp(mean + (rnd() - 0.5) * 0.9);
@@ -311,7 +312,7 @@ export async function loadTransferDemo(
         sessionId: s.id,
         moduleId: s.moduleId,
         ...(s.pathId ? { pathId: s.pathId } : {}),
-        pathIds: pathIdsOf(s, catalog().paths),
+        pathIds: pathIdsOf(s, content.paths),
         siteId: s.siteId,
         sessionStart: s.start,
         overall,

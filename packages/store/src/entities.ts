@@ -19,12 +19,15 @@ interface EntityPolicy {
 const policy = (audited: boolean, person: ErasureRule): EntityPolicy => ({ audited, person });
 
 export const ENTITIES = {
-  // Catalogue (content/ synced into the table)
-  module: policy(false, 'n/a'),
-  path: policy(false, 'n/a'),
-  site: policy(false, 'n/a'),
-  competency: policy(false, 'n/a'),
-  service: policy(false, 'n/a'),
+  // The programme's data, edited by the lab (content/ only seeds an empty table): programme-repo.ts
+  module: policy(true, 'n/a'),
+  path: policy(true, 'n/a'),
+  site: policy(true, 'n/a'),
+  competency: policy(true, 'n/a'),
+  service: policy(true, 'n/a'),
+  'programme-settings': policy(true, 'n/a'),
+  'catalog-revision': policy(false, 'n/a'),
+  'catalog-change': policy(false, 'n/a'),
   // Sessions and their agendas
   session: policy(true, 'n/a'),
   'schedule-lock': policy(false, 'n/a'),

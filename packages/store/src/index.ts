@@ -1,6 +1,4 @@
 export { type AttendanceChange, writeAttendance } from './attendance-repo.ts';
-export { catalogRepo } from './catalog-repo.ts';
-export { syncCatalog } from './catalog-sync.ts';
 export { type StoreConfig, storeConfig } from './config.ts';
 export { cancelEnrolment } from './enrolment-cancel.ts';
 export { type EnrolmentItem, toEnrolmentView } from './enrolment-item.ts';

@@ -20,6 +20,9 @@ export function sortableNumber(n: number, width = 10): string {
   return String(n).padStart(width, '0');
 }
 
+/** The kinds of catalogue item the lab edits. */
+export type CatalogKind = 'module' | 'path' | 'site' | 'competency' | 'service';
+
 export interface ItemKey {
   pk: string;
   sk: string;
@@ -27,14 +30,27 @@ export interface ItemKey {
 
 export const keys = {
   catalog: {
-    /** All catalog items share one partition: the catalog is small (tens of items) and read together. */
-    module: (id: string): ItemKey => ({ pk: 'catalog', sk: composeKey(['module', id]) }),
-    path: (id: string): ItemKey => ({ pk: 'catalog', sk: composeKey(['path', id]) }),
-    site: (id: string): ItemKey => ({ pk: 'catalog', sk: composeKey(['site', id]) }),
-    competency: (id: string): ItemKey => ({ pk: 'catalog', sk: composeKey(['competency', id]) }),
-    service: (id: string): ItemKey => ({ pk: 'catalog', sk: composeKey(['service', id]) }),
+    /**
+     * All programme data shares one partition: the catalogue and its settings are small (~100 KB) and read together,
+     * in one Query, whenever the revision counter moves (programme-repo.ts).
+     */
     partition: 'catalog',
-    prefix: (kind: 'module' | 'path' | 'site' | 'competency' | 'service') => `${kind}#`,
+    item: (kind: CatalogKind, id: string): ItemKey => ({ pk: 'catalog', sk: composeKey([kind, id]) }),
+    module: (id: string): ItemKey => keys.catalog.item('module', id),
+    path: (id: string): ItemKey => keys.catalog.item('path', id),
+    site: (id: string): ItemKey => keys.catalog.item('site', id),
+    competency: (id: string): ItemKey => keys.catalog.item('competency', id),
+    service: (id: string): ItemKey => keys.catalog.item('service', id),
+    /** One settings document (transfer, ladders, evaluation, notifications, reports, emails). */
+    settings: (part: string): ItemKey => ({ pk: 'catalog', sk: composeKey(['settings', part]) }),
+    /** The counter every programme write bumps in its transaction: readers reload when it moved. */
+    revision: { pk: 'catalog', sk: 'revision' } as ItemKey,
+    /** An item's change history, oldest first: `catalog-history#module#id#<id>` / `version#0000000003`. */
+    historyPartition: (kind: CatalogKind, id: string) => composeKey(['catalog-history', kind], ['id', id]),
+    historyEntry: (kind: CatalogKind, id: string, version: number): ItemKey => ({
+      pk: keys.catalog.historyPartition(kind, id),
+      sk: composeKey(['version', sortableNumber(version)]),
+    }),
   },
   user: {
     partition: (userId: string) => composeKey(['user', userId]),

@@ -302,3 +302,37 @@ export async function suppressAddress(email: string, reason: string, now: string
     },
   });
 }
+
+/**
+ * The lab resends a failed notification: found by its place in the failed index (`gsi2sk`), moved back to `pending`,
+ * due `now`, attempts reset, out of the failed list. Conditioned on `failed`, so racing clicks requeue it once.
+ */
+export async function requeueFailedNotification(
+  failedPosition: string,
+  now: string,
+): Promise<NotificationItem | 'not-found' | 'not-failed'> {
+  const page = await queryPage<NotificationItem>({
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk = :sk',
+    ExpressionAttributeValues: { ':pk': keys.notification.failedPartition, ':sk': failedPosition },
+  });
+  const n = page.items[0];
+  if (!n) return 'not-found';
+  const d = keys.notification.due(n.shard, now, n.id);
+  const ok = await transition({
+    Key: notificationKey(n),
+    UpdateExpression:
+      'SET #st = :pending, dueAt = :now, attempts = :zero, updatedAt = :now, gsi1pk = :gpk, gsi1sk = :gsk REMOVE gsi2pk, gsi2sk, failedAt, failureReason, expiresAt',
+    ConditionExpression: '#st = :failed',
+    ExpressionAttributeNames: { '#st': 'status' },
+    ExpressionAttributeValues: {
+      ':pending': 'pending',
+      ':failed': 'failed',
+      ':now': now,
+      ':zero': 0,
+      ':gpk': d.gsi1pk,
+      ':gsk': d.gsi1sk,
+    },
+  });
+  return ok ? n : 'not-failed';
+}

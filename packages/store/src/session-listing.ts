@@ -3,6 +3,7 @@
  * Queries only. Other filters are applied here; pages are cut on (start, id), the order of all three indexes.
  */
 import type { listSessionsQuery } from '@parcours/domain/api/sessions-api';
+import { catalog } from '@parcours/domain/content/catalog';
 import { decodeCursor, encodeCursor, positionKey } from '@parcours/domain/lms/cursor';
 import {
   matchesListFilters,
@@ -11,7 +12,6 @@ import {
   resolveListRange,
 } from '@parcours/domain/lms/session-rules';
 import type { z } from 'zod/mini';
-import { catalogRepo } from './catalog-repo.ts';
 import { queryPages } from './gateway.ts';
 import { keys } from './keys.ts';
 import { MicroCache } from './read-cache.ts';
@@ -37,8 +37,8 @@ export function listSessions(q: ListSessionsInput, now: string): Promise<Session
 }
 
 /** The modules of the path filtered on (none if the path does not exist). */
-async function pathModules(pathId: string, moduleId: string | undefined) {
-  const path = await catalogRepo.getPath(pathId);
+function pathModules(pathId: string, moduleId: string | undefined) {
+  const path = catalog().paths.find((p) => p.id === pathId);
   const modules: ReadonlySet<string> = new Set(
     path
       ? [path.entryModuleId, ...path.electiveModuleIds, ...(path.coachModuleId ? [path.coachModuleId] : [])]

@@ -14,11 +14,27 @@ export type OpTag =
   | { kind: 'room-booking' }
   | { kind: 'enrolment'; learnerId: string }
   | { kind: 'booking-copy'; learnerId: string }
-  | { kind: 'waitlist' };
+  | { kind: 'waitlist' }
+  | { kind: 'catalog-use'; what: 'module' | 'site' };
 export type Op = TaggedOp<OpTag>;
 /** A session write that also moves seats (promotions into added seats): its own ops plus the seat plan's. */
 export type SeatingOp = TaggedOp<OpTag | SeatTag>;
 type Failure = Pick<OpFailure<OpTag | SeatTag>, 'tag' | 'code' | 'message'>;
+
+/**
+ * The module or site was archived (or deleted) after this request loaded the programme: the session's transaction
+ * refused it. Throws the same 409 the up-front check gives.
+ */
+export function archivedMeanwhile(failures: readonly Failure[]): void {
+  for (const f of failures) {
+    if (f.tag.kind === 'catalog-use' && f.code === 'ConditionalCheckFailed') {
+      const what = f.tag.what;
+      throw conflict(`${what}-archived`, `This ${what} was archived: it can no longer be scheduled`, {
+        field: what === 'module' ? 'moduleId' : 'siteId',
+      });
+    }
+  }
+}
 
 /** 409 once the optimistic retries are spent: the agendas (or the session) keep changing under us. */
 export const contention = () =>

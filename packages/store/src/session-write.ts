@@ -7,11 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import type { CreateSessionInput, UpdateSessionInput } from '@parcours/domain/api/sessions-api';
 import { nowIso } from '@parcours/domain/clock';
+import { catalog } from '@parcours/domain/content/catalog';
 import { planCapacityChange, promotionsDue, type SeatChange } from '@parcours/domain/lms/seats';
 import { newSessionId } from '@parcours/domain/lms/session-ids';
 import { checkPlacement, planScheduleChange } from '@parcours/domain/lms/session-rules';
 import { syncBookingCopies } from './booking-sync.ts';
-import { catalogRepo } from './catalog-repo.ts';
+import { catalogUseOp } from './catalog-writes.ts';
 import { facilitationRelease, facilitationUpsert } from './facilitation.ts';
 import { LIMITS, transactWrite } from './gateway.ts';
 import { bodyHash, reserveIdempotency } from './idempotency-record.ts';
@@ -35,23 +36,38 @@ import {
   queueHeads,
   settlePromotions,
 } from './session-promotions.ts';
-import { contention, needsReread, type Op, type SeatingOp, unexpected } from './session-transaction.ts';
+import {
+  archivedMeanwhile,
+  contention,
+  needsReread,
+  type Op,
+  type SeatingOp,
+  unexpected,
+} from './session-transaction.ts';
 import { setClause } from './update-expression.ts';
 
-/** The module, path and site a session refers to exist and fit together (throws 4xx otherwise). */
-async function resolvePlacement(p: {
-  moduleId: string;
-  pathId?: string | undefined;
-  siteId: string;
-  roomId: string;
-  capacity: number;
-}) {
-  const [module, path, site] = await Promise.all([
-    catalogRepo.getModule(p.moduleId),
-    p.pathId !== undefined ? catalogRepo.getPath(p.pathId) : Promise.resolve(undefined),
-    catalogRepo.getSite(p.siteId),
-  ]);
-  return checkPlacement({ ...p, module, path, site });
+/**
+ * The module, path and site a session refers to exist, are not archived and fit together (throws 4xx otherwise),
+ * in the programme revision this request loaded; the session's transaction re-checks module and site (`catalogUseOp`).
+ */
+function resolvePlacement(
+  p: {
+    moduleId: string;
+    pathId?: string | undefined;
+    siteId: string;
+    roomId: string;
+    capacity: number;
+  },
+  refuseArchived: { module: boolean; site: boolean },
+) {
+  const c = catalog();
+  return checkPlacement({
+    ...p,
+    refuseArchived,
+    module: c.modules.find((m) => m.id === p.moduleId),
+    path: p.pathId !== undefined ? c.paths.find((x) => x.id === p.pathId) : undefined,
+    site: c.sites.find((s) => s.id === p.siteId),
+  });
 }
 
 /**
@@ -79,7 +95,7 @@ export async function createSession(
       // The first request failed or is still running: (re)try the creation under the reserved id.
     }
   }
-  await resolvePlacement(input);
+  resolvePlacement(input, { module: true, site: true });
 
   return withOptimisticRetry(
     async () => {
@@ -132,9 +148,12 @@ export async function createSession(
         ...input.facilitators.map((f) => facilitationUpsert(item, f.trainerId, f.role, ctx.by, now)),
         roomBookingUpsert(item, ctx.by, now),
         ...locks,
+        { tag: { kind: 'catalog-use', what: 'module' }, op: catalogUseOp('module', input.moduleId, now) },
+        { tag: { kind: 'catalog-use', what: 'site' }, op: catalogUseOp('site', input.siteId, now) },
       ];
       const outcome = await transactWrite(ops);
       if (outcome.ok) return { session: item, replayed: false };
+      archivedMeanwhile(outcome.failures);
       if (outcome.failures.some((f) => f.tag.kind === 'session' && f.code === 'ConditionalCheckFailed')) {
         // A concurrent request with the same idempotency key won the race: its session is ours.
         const existing = await getStoredSession(id);
@@ -244,7 +263,11 @@ export async function updateSession(
       const current = await mustGetSession(id);
       const plan = planScheduleChange(current, patch);
       const next = plan.next;
-      await resolvePlacement({ moduleId: current.moduleId, ...next });
+      // A session already scheduled may still move when its module was archived since; not to an archived site.
+      resolvePlacement(
+        { moduleId: current.moduleId, ...next },
+        { module: false, site: next.siteId !== current.siteId },
+      );
       const ref: SessionRef = {
         id,
         moduleId: current.moduleId,

@@ -6,6 +6,7 @@ import { PageTitle } from './components/page-title.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { Link, navigate, useLocation } from './router.tsx';
 import { CallbackView } from './views/callback-view.tsx';
+import { LabSection } from './views/lab/lab-nav.tsx';
 import { allowedItems, NAV_ITEMS } from './views/nav-items.ts';
 import { SignInView } from './views/sign-in-view.tsx';
 
@@ -15,6 +16,41 @@ const TrainerView = lazyView(() => import('./views/trainer/trainer-view.tsx').th
 const LabView = lazyView(() => import('./views/lab/lab-view.tsx').then((m) => m.LabView));
 const HrView = lazyView(() => import('./views/hr/hr-view.tsx').then((m) => m.HrView));
 const HrAgentView = lazyView(() => import('./views/hr/hr-agent-view.tsx').then((m) => m.HrAgentView));
+const CatalogView = lazyView(() =>
+  import('./views/learner/catalog/catalog-view.tsx').then((m) => m.CatalogView),
+);
+// The cockpit: one chunk per section.
+const LabSessionsView = lazyView(() =>
+  import('./views/lab/sessions/lab-sessions-view.tsx').then((m) => m.LabSessionsView),
+);
+const LabTrainersView = lazyView(() =>
+  import('./views/lab/trainers/lab-trainers-view.tsx').then((m) => m.LabTrainersView),
+);
+const LabCatalogView = lazyView(() =>
+  import('./views/lab/catalog/lab-catalog-view.tsx').then((m) => m.LabCatalogView),
+);
+const LabOperationsView = lazyView(() =>
+  import('./views/lab/operations/lab-operations-view.tsx').then((m) => m.LabOperationsView),
+);
+
+/** `/lab/<section>/<rest>` → the section's view, given the rest of the path. */
+function LabRoutes({ path }: { path: string }) {
+  const [, , section = '', ...rest] = path.split('/');
+  const tail = rest.length ? `/${rest.join('/')}` : '';
+  const view =
+    section === '' ? (
+      <LabView />
+    ) : section === 'sessions' ? (
+      <LabSessionsView rest={tail} />
+    ) : section === 'formateurs' ? (
+      <LabTrainersView rest={tail} />
+    ) : section === 'catalogue' ? (
+      <LabCatalogView rest={tail} />
+    ) : section === 'operations' ? (
+      <LabOperationsView rest={tail} />
+    ) : null;
+  return view ? <LabSection path={path}>{view}</LabSection> : <NotFound />;
+}
 
 function NotFound({ forbidden }: { forbidden?: boolean }) {
   const { t } = useI18n();
@@ -44,7 +80,9 @@ function SignedInRoutes({ path }: { path: string }) {
   if (!allowed.includes(item)) return <NotFound forbidden />;
   if (path === '/apprenant') return <LearnerView />;
   if (path === '/formateur') return <TrainerView />;
-  if (path === '/lab') return <LabView />;
+  if (path === '/lab' || path.startsWith('/lab/')) return <LabRoutes path={path} />;
+  if (path === '/catalogue' || path.startsWith('/catalogue/'))
+    return <CatalogView rest={path.slice('/catalogue'.length)} />;
   if (path === '/rh') return <HrView />;
   const agent = /^\/rh\/agents\/([^/]+)$/.exec(path);
   if (agent?.[1]) return <HrAgentView learnerId={decodeURIComponent(agent[1])} />;

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, rawContent } from '../../../packages/domain/src/content/catalog.ts';
+import { seedSources } from '../../../functions/seed/sources.ts';
+import { catalog } from '../../../packages/domain/src/content/catalog.ts';
 import { emailTemplates } from '../../../packages/domain/src/content/email-templates.ts';
 import { catalogSchema } from '../../../packages/domain/src/content/schemas.ts';
 
+/** The catalogue parts of the seed, a fresh copy to break. */
+function catalogSources() {
+  const { competencies, modules, paths, sites, services } = seedSources;
+  return structuredClone({ competencies, modules, paths, sites, services });
+}
+
 describe('content/ is valid data', () => {
+  it('the catalogue parts of the seed validate as they are (the controls below break one thing each)', () => {
+    expect(catalogSchema.safeParse(catalogSources()).success).toBe(true);
+  });
+
   it('every file validates against its schema, with cross-references resolved', () => {
     expect(() => catalog()).not.toThrow();
   });
@@ -17,7 +28,7 @@ describe('content/ is valid data', () => {
   });
 
   it('rejects a module granting an unknown competency', () => {
-    const broken = structuredClone(rawContent) as { modules: { competencies: { competencyId: string }[] }[] };
+    const broken = catalogSources() as { modules: { competencies: { competencyId: string }[] }[] };
     broken.modules[0]!.competencies[0]!.competencyId = 'does-not-exist';
     const r = catalogSchema.safeParse(broken);
     expect(r.success).toBe(false);
@@ -25,13 +36,13 @@ describe('content/ is valid data', () => {
   });
 
   it('rejects non-kebab ids (they end up in keys)', () => {
-    const broken = structuredClone(rawContent) as { sites: { id: string }[] };
+    const broken = catalogSources() as { sites: { id: string }[] };
     broken.sites[0]!.id = 'Paris Bercy';
     expect(catalogSchema.safeParse(broken).success).toBe(false);
   });
 
   it('rejects unknown properties (typos must not pass silently)', () => {
-    const broken = structuredClone(rawContent) as { paths: Record<string, unknown>[] };
+    const broken = catalogSources() as { paths: Record<string, unknown>[] };
     broken.paths[0]!['electivesRequierd'] = 2;
     expect(catalogSchema.safeParse(broken).success).toBe(false);
   });

@@ -87,3 +87,14 @@ describe('functions/ layout', () => {
     }
   });
 });
+
+describe('content/ at run time', () => {
+  it('is read by the seed function only: every other function reads the programme from the table', () => {
+    const ROOT = join(import.meta.dirname, '../../..');
+    const readers = [...filesUnder(FUNCTIONS), ...filesUnder(join(ROOT, 'packages'))]
+      .filter((f) => !f.includes('node_modules') && !f.includes('/dist/'))
+      .filter((f) => /['"]@parcours\/content\//.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(ROOT, f));
+    expect(readers).toEqual(['functions/seed/sources.ts']);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seedSources } from '../../../functions/seed/sources.ts';
 import { catalog } from '../../../packages/domain/src/content/catalog.ts';
 import {
   checkTransferContent,
@@ -6,7 +7,6 @@ import {
   ladders,
   laddersSchema,
   questionnaire,
-  rawTransferContent,
   transferSettings,
 } from '../../../packages/domain/src/content/transfer-content.ts';
 import { AppError } from '../../../packages/domain/src/errors.ts';
@@ -59,7 +59,7 @@ describe('content of the transfer', () => {
   });
 
   it('rejects a ladder whose certification is not signed off, unknown modules and duplicate trajectories', () => {
-    const broken = structuredClone(rawTransferContent.ladders) as {
+    const broken = structuredClone(seedSources.ladders) as {
       ladders: { steps: { certifies?: boolean; signOff?: unknown }[] }[];
     };
     delete broken.ladders[0]!.steps.find((s) => s.certifies)!.signOff;

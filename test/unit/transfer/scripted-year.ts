@@ -108,6 +108,7 @@ export const paths: Path[] = [
     entryModuleId: A,
     electiveModuleIds: [B],
     electivesRequired: 1,
+    archived: false,
     cancellationCutoffHours: 48,
     attendanceWindowDays: 7,
   },

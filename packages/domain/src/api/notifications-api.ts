@@ -66,8 +66,11 @@ export const failedNotificationView = z
     dueAt: z.string(),
     failedAt: z.string(),
     createdAt: z.string(),
+    /** Opaque: `POST /notifications/failed/{resendKey}/resend` once the cause is fixed. */
+    resendKey: z.string(),
   })
   .check(z.meta({ id: 'FailedNotification' }));
+export const resendResult = z.object({ id: z.string(), status: z.literal('pending'), dueAt: z.string() });
 export const failedNotificationList = z.object({
   items: z.array(failedNotificationView),
   nextCursor: z.optional(z.string()),

@@ -1,25 +1,22 @@
-import competencies from '@parcours/content/competencies.json' with { type: 'json' };
-import modules from '@parcours/content/modules.json' with { type: 'json' };
-import paths from '@parcours/content/paths.json' with { type: 'json' };
-import services from '@parcours/content/services.json' with { type: 'json' };
-import sites from '@parcours/content/sites.json' with { type: 'json' };
 import { parseContent } from './parse-content.ts';
+import { perRevision } from './programme.ts';
 import { type Catalog, catalogSchema } from './schemas.ts';
 
 /**
- * The raw catalogue files of `content/`, bundled by esbuild (JSON imports), validated on first use. E-mail templates
- * are not catalogue: email-templates.ts, loaded only by the function that sends mail.
+ * The validated catalogue of the installed revision (programme.ts). Validation runs once per revision; an invalid
+ * catalogue throws loudly with every issue listed rather than serving half-valid data (the API's writes validate the
+ * whole catalogue before committing, so this guards against hand edits of the table).
  */
-export const rawContent = { competencies, modules, paths, sites, services };
-
-let cached: Catalog | undefined;
-
-/**
- * The validated catalog. Validation runs once per process (Lambda cold start); an invalid catalog is a bad deploy
- * and throws loudly with every issue listed rather than serving half-valid data.
- */
-export function catalog(): Catalog {
-  // Several files at once: the issues' paths name the file (`modules.3.competencies…`).
-  cached ??= parseContent(catalogSchema, rawContent, '');
-  return cached;
-}
+export const catalog: () => Catalog = perRevision((s) =>
+  parseContent(
+    catalogSchema,
+    {
+      competencies: s.competencies,
+      modules: s.modules,
+      paths: s.paths,
+      sites: s.sites,
+      services: s.services,
+    },
+    'catalog',
+  ),
+);

@@ -1,7 +1,7 @@
 import '../zod-locale.ts';
-import emails from '@parcours/content/emails.json' with { type: 'json' };
 import * as z from 'zod/mini';
 import { parseContent } from './parse-content.ts';
+import { perRevision } from './programme.ts';
 import { type EmailTemplate, emailTemplateSchema } from './schemas.ts';
 
 const templatesSchema = z.array(emailTemplateSchema).check(
@@ -14,13 +14,7 @@ const templatesSchema = z.array(emailTemplateSchema).check(
   }),
 );
 
-let cached: readonly EmailTemplate[] | undefined;
-
-/**
- * The e-mail templates of `content/emails.json`, validated once per process; only the reminder tick bundles them
- * (~30 KB every other function would carry for nothing). An invalid file throws with every issue listed.
- */
-export function emailTemplates(): readonly EmailTemplate[] {
-  cached ??= parseContent(templatesSchema, emails, 'emails.json');
-  return cached;
-}
+/** The e-mail templates of the installed revision, validated once per revision (every issue listed on failure). */
+export const emailTemplates: () => readonly EmailTemplate[] = perRevision((s) =>
+  parseContent(templatesSchema, s.emails, 'emails'),
+);

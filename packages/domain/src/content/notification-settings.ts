@@ -1,8 +1,8 @@
-import raw from '@parcours/content/notifications.json' with { type: 'json' };
 import * as z from 'zod/mini';
 import { FACILITATOR_ROLES } from '../api/sessions-api.ts';
 import '../zod-locale.ts';
 import { parseContent } from './parse-content.ts';
+import { perRevision } from './programme.ts';
 
 /**
  * Settings of the notification pipeline (`content/notifications.json`): reminder offsets, trainer messages,
@@ -52,9 +52,6 @@ export const notificationSettingsSchema = z.strictObject({
 });
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
-let cached: NotificationSettings | undefined;
-
-export function notificationSettings(): NotificationSettings {
-  cached ??= parseContent(notificationSettingsSchema, raw, 'notifications.json');
-  return cached;
-}
+export const notificationSettings: () => NotificationSettings = perRevision((s) =>
+  parseContent(notificationSettingsSchema, s.notifications, 'notifications'),
+);

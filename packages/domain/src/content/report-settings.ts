@@ -1,9 +1,9 @@
-import raw from '@parcours/content/reports.json' with { type: 'json' };
 import * as z from 'zod/mini';
 import { catalog } from './catalog.ts';
 import { type Catalog, COMPETENCY_LEVELS, competencyLevel, kebabId, localizedText } from './schemas.ts';
 import '../zod-locale.ts';
 import { parseContent } from './parse-content.ts';
+import { perRevision } from './programme.ts';
 
 /**
  * Settings of the HR reports (`content/reports.json`): the mandatory entry module, coverage targets (default and per
@@ -94,12 +94,9 @@ export function parseReportSettings(input: unknown, c: Catalog): ReportSettings 
   return settings;
 }
 
-let cached: ReportSettings | undefined;
-
-export function reportSettings(): ReportSettings {
-  cached ??= parseReportSettings(raw, catalog());
-  return cached;
-}
+export const reportSettings: () => ReportSettings = perRevision((s) =>
+  parseReportSettings(s.reports, catalog()),
+);
 
 /** The targets that apply to a service: its own list when it has one, else the default list. */
 export function targetsFor(settings: ReportSettings, serviceId: string): CoverageTarget[] {

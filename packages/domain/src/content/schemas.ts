@@ -21,6 +21,12 @@ export const localizedText = z.strictObject({
 });
 export type LocalizedText = z.infer<typeof localizedText>;
 
+/**
+ * Archived items stay readable (past sessions, reports and histories name them) but can no longer be scheduled,
+ * booked or put in a path. Items are archived, not deleted, once anything refers to them.
+ */
+const archived = z._default(z.boolean(), false);
+
 export const COMPETENCY_LEVELS = ['discover', 'practise', 'master', 'can-teach'] as const;
 export const competencyLevel = z.enum(COMPETENCY_LEVELS);
 export type CompetencyLevel = z.infer<typeof competencyLevel>;
@@ -39,6 +45,7 @@ export const competencySchema = z.strictObject({
     master: localizedText,
     'can-teach': localizedText,
   }),
+  archived,
 });
 export type Competency = z.infer<typeof competencySchema>;
 
@@ -70,6 +77,7 @@ export const moduleSchema = z.strictObject({
     .check(z.minLength(1)),
   prerequisites: z._default(z.array(kebabId), []),
   practiceSheets: z._default(z.array(practiceSheetSchema), []),
+  archived,
 });
 export type Module = z.infer<typeof moduleSchema>;
 
@@ -91,6 +99,7 @@ export const pathSchema = z.strictObject({
   attendanceWindowDays: z._default(z.int().check(z.positive()), 7),
   /** When the cohort started: joining later makes a learner a newcomer who gets a catch-up plan. */
   cohortStart: z.optional(z.iso.date()),
+  archived,
 });
 export type Path = z.infer<typeof pathSchema>;
 
@@ -98,6 +107,10 @@ export const siteSchema = z.strictObject({
   id: kebabId,
   name: z.string().check(z.minLength(1)),
   city: z.string().check(z.minLength(1)),
+  /** Postal address, as printed on convocations. */
+  address: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+  /** Access for people with disabilities (lift, induction loop…), shown to learners before they book. */
+  accessibility: z.optional(z.string().check(z.minLength(1), z.maxLength(1000))),
   remote: z._default(z.boolean(), false),
   rooms: z.array(
     z.strictObject({
@@ -106,6 +119,7 @@ export const siteSchema = z.strictObject({
       capacity: z.int().check(z.positive()),
     }),
   ),
+  archived,
 });
 export type Site = z.infer<typeof siteSchema>;
 
@@ -113,6 +127,7 @@ export const serviceSchema = z.strictObject({
   id: kebabId,
   name: z.string().check(z.minLength(1)),
   description: localizedText,
+  archived,
 });
 export type Service = z.infer<typeof serviceSchema>;
 
@@ -184,11 +199,15 @@ export const catalogSchema = z
           if (!modules.has(p))
             ctx.addIssue({ code: 'custom', message: `module '${m.id}': unknown prerequisite '${p}'` });
       }
+      const archivedModules = new Set(c.modules.filter((m) => m.archived).map((m) => m.id));
       for (const p of c.paths) {
         const refs = [p.entryModuleId, ...p.electiveModuleIds, ...(p.coachModuleId ? [p.coachModuleId] : [])];
-        for (const id of refs)
+        for (const id of refs) {
           if (!modules.has(id))
             ctx.addIssue({ code: 'custom', message: `path '${p.id}': unknown module '${id}'` });
+          else if (!p.archived && archivedModules.has(id))
+            ctx.addIssue({ code: 'custom', message: `path '${p.id}': module '${id}' is archived` });
+        }
         if (p.electiveModuleIds.includes(p.entryModuleId))
           ctx.addIssue({
             code: 'custom',

@@ -1,12 +1,10 @@
-import evaluationRaw from '@parcours/content/evaluation.json' with { type: 'json' };
-import laddersRaw from '@parcours/content/ladders.json' with { type: 'json' };
-import transferRaw from '@parcours/content/transfer.json' with { type: 'json' };
 import * as z from 'zod/mini';
 import { FACILITATOR_ROLES } from '../api/sessions-api.ts';
 import { catalog } from './catalog.ts';
 import { kebabId, localizedText } from './schemas.ts';
 import '../zod-locale.ts';
 import { parseContent } from './parse-content.ts';
+import { perRevision } from './programme.ts';
 
 /**
  * Content of the trainer-transfer feature (docs/transfer.md): `content/transfer.json` (delivery weights, planned
@@ -184,8 +182,6 @@ export const questionnaireSchema = z.strictObject({
 });
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
 
-export const rawTransferContent = { transfer: transferRaw, ladders: laddersRaw, evaluation: evaluationRaw };
-
 /** Cross-checks against the catalog: every module referenced exists; at most one trajectory per module. */
 export function checkTransferContent(
   t: TransferSettings,
@@ -204,19 +200,16 @@ export function checkTransferContent(
   return problems;
 }
 
-let cached: { settings: TransferSettings; ladders: Ladders; questionnaire: Questionnaire } | undefined;
-
-function load() {
-  if (!cached) {
-    const settings = parseContent(transferSettingsSchema, transferRaw, 'transfer.json');
-    const ladders = parseContent(laddersSchema, laddersRaw, 'ladders.json');
-    const questionnaire = parseContent(questionnaireSchema, evaluationRaw, 'evaluation.json');
-    const problems = checkTransferContent(settings, ladders, new Set(catalog().modules.map((m) => m.id)));
-    if (problems.length) throw new Error(`content/ is invalid:\n${problems.join('\n')}`);
-    cached = { settings, ladders, questionnaire };
-  }
-  return cached;
-}
+/** The transfer settings, ladders and questionnaire of the installed revision, checked against its catalogue. */
+const load = perRevision((s) => {
+  const settings = parseContent(transferSettingsSchema, s.transfer, 'transfer');
+  const ladders = parseContent(laddersSchema, s.ladders, 'ladders');
+  const questionnaire = parseContent(questionnaireSchema, s.evaluation, 'evaluation');
+  const problems = checkTransferContent(settings, ladders, new Set(catalog().modules.map((m) => m.id)));
+  if (problems.length)
+    throw new Error(`The programme's transfer settings are invalid:\n${problems.join('\n')}`);
+  return { settings, ladders, questionnaire };
+});
 
 export const transferSettings = (): TransferSettings => load().settings;
 export const ladders = (): Ladders => load().ladders;

@@ -38,6 +38,13 @@ export function checkEnrolmentAllowed(input: {
   if (session.start <= now) {
     throw conflict('session-already-started', `Session '${session.id}' has already started`);
   }
+  // The lab withdrew the module from the catalogue: its remaining sessions run for those already in them.
+  if (module.archived) {
+    throw conflict(
+      'module-archived',
+      `Module '${module.id}' is archived: its sessions are no longer bookable`,
+    );
+  }
   const sameModule = bookings.find(
     (b) => b.moduleId === session.moduleId && ACTIVE.includes(b.status) && b.sessionId !== session.id,
   );

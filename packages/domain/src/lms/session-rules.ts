@@ -29,6 +29,8 @@ export interface PlacementInput {
   site: Site | undefined;
   roomId: string;
   capacity: number;
+  /** New sessions may not use an archived module or site; a session already scheduled may still move. */
+  refuseArchived?: { module: boolean; site: boolean };
 }
 
 /** Whether a module is part of a path (entry module, elective or the newcomers' coaching module). */
@@ -52,6 +54,16 @@ export function checkPlacement(p: PlacementInput): { roomCapacity: number } {
   if (unknown.length > 0) {
     throw invalid('unknown-reference', 'The session refers to catalog entries that do not exist', unknown);
   }
+  if (p.refuseArchived?.module && p.module?.archived)
+    throw conflict('module-archived', `Module '${p.moduleId}' is archived: it can no longer be scheduled`, {
+      field: 'moduleId',
+    });
+  if (p.refuseArchived?.site && p.site?.archived)
+    throw conflict('site-archived', `Site '${p.siteId}' is archived: it can no longer host sessions`, {
+      field: 'siteId',
+    });
+  if (p.path?.archived)
+    throw conflict('path-archived', `Path '${p.path.id}' is archived`, { field: 'pathId' });
   if (p.path && !pathIncludesModule(p.path, p.moduleId)) {
     throw invalid('module-not-in-path', `Module '${p.moduleId}' is not part of path '${p.path.id}'`, {
       moduleId: p.moduleId,

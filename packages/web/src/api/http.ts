@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error body's `details` (e.g. `{ field }` of a 409 on a form), when the API sent one. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -17,7 +19,7 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   token?: string;
   accept?: string;
@@ -50,15 +52,17 @@ async function request(path: string, opts: RequestOptions): Promise<Response> {
   if (res.ok) return res;
   let code = 'http-error';
   let message = `${res.status}`;
+  let details: unknown;
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
+    const body = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
     code = body.error?.code ?? code;
     message = body.error?.message ?? message;
+    details = body.error?.details;
   } catch {
     // not JSON: keep the status
   }
   if (res.status === 401 && opts.token) onUnauthenticated?.();
-  throw new ApiError(res.status, code, message);
+  throw new ApiError(res.status, code, message, details);
 }
 
 export async function apiJson<T>(path: string, opts: RequestOptions = {}): Promise<T> {

@@ -1,68 +1,56 @@
 /**
- * Response types of the API, inferred from the same zod schemas the handlers validate with (type-only imports:
- * nothing of zod or the domain package reaches the bundle).
+ * The answer and body types the views use, taken from `schema.d.ts` (generated from the OpenAPI document by
+ * `npm run generate:api`): never written by hand a second time.
  */
-import type { meView, moduleView, pathView, siteView } from '@parcours/domain/api/catalog-api';
-import type {
-  enrolmentView,
-  facilitationView,
-  progressView,
-  sessionView,
-  suggestedView,
-} from '@parcours/domain/api/sessions-api';
-import type { z } from 'zod';
+import type { operations } from './schema.d.ts';
 
-export type Me = z.output<typeof meView>;
-export type Module = z.output<typeof moduleView>;
-export type Path = z.output<typeof pathView>;
-export type Site = z.output<typeof siteView>;
-export type Session = z.output<typeof sessionView>;
-export type Enrolment = z.output<typeof enrolmentView>;
-export type Facilitation = z.output<typeof facilitationView>;
-export type Progress = z.output<typeof progressView>;
-export type Suggested = z.output<typeof suggestedView>;
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
+/** The JSON answer of an operation on success (200 or 201). */
+export type Answer<Op extends keyof operations> = operations[Op]['responses'] extends infer R
+  ? R extends { 200: infer S }
+    ? JsonOf<S>
+    : R extends { 201: infer S }
+      ? JsonOf<S>
+      : never
+  : never;
+/** The JSON body an operation accepts. */
+export type Body<Op extends keyof operations> = operations[Op] extends {
+  requestBody: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
 export type Items<T> = { items: T[] };
 
-// --- trainer transfer & evaluations (packages/domain/src/api/transfer-api.ts) ---
-import type {
-  alertsView,
-  evaluationBody,
-  evaluationView,
-  forecastView,
-  kpiView,
-  ladderStateView,
-  ladderView,
-  pendingEvaluationList,
-  qualityView,
-  trainerList,
-} from '@parcours/domain/api/transfer-api';
+export type Me = Answer<'me-get'>;
+export type Module = Answer<'modules-get'>;
+export type Path = Answer<'paths-get'>;
+export type Site = Answer<'sites-list'>['items'][number];
+export type Session = Answer<'sessions-get'>;
+export type Enrolment = Answer<'session-enrolments-list'>['items'][number];
+export type Facilitation = Answer<'me-facilitations'>['items'][number];
+export type Progress = Answer<'me-progress'>;
+export type Suggested = Answer<'me-sessions-suggested'>;
 
-export type PendingEvaluations = z.output<typeof pendingEvaluationList>;
+// --- trainer transfer & evaluations ---
+export type PendingEvaluations = Answer<'me-evaluations-pending'>;
 export type PendingEvaluation = PendingEvaluations['items'][number];
-export type EvaluationInput = z.input<typeof evaluationBody>;
-export type EvaluationResponse = z.output<typeof evaluationView>;
-export type Ladder = z.output<typeof ladderView>;
-export type LadderState = z.output<typeof ladderStateView>;
-export type Kpi = z.output<typeof kpiView>;
+export type EvaluationInput = Body<'session-evaluation-put'>;
+export type EvaluationResponse = Answer<'session-evaluation-put'>;
+export type Ladder = Answer<'trainer-ladder-get'>;
+export type LadderState = Ladder['modules'][number];
+export type Kpi = Answer<'transfer-kpi'>;
 export type KpiPoint = Kpi['points'][number];
-export type Forecast = z.output<typeof forecastView>;
-export type Alerts = z.output<typeof alertsView>;
-export type Quality = z.output<typeof qualityView>;
-export type Trainer = z.output<typeof trainerList>['items'][number];
+export type Forecast = Answer<'transfer-forecast'>;
+export type Alerts = Answer<'transfer-alerts'>;
+export type Quality = Answer<'transfer-quality'>;
+export type Trainer = Answer<'trainers-list'>['items'][number];
 
-// --- HR reports (packages/domain/src/api/reports-api.ts) ---
-import type {
-  agentDetailView,
-  agentList,
-  createExportBody,
-  exportView,
-  servicesReport,
-} from '@parcours/domain/api/reports-api';
-
-export type ServicesReport = z.output<typeof servicesReport>;
+// --- HR reports ---
+export type ServicesReport = Answer<'reports-services'>;
 export type ServiceMatrix = ServicesReport['total'];
-export type AgentPage = z.output<typeof agentList>;
+export type AgentPage = Answer<'reports-agents-list'>;
 export type AgentRow = AgentPage['items'][number];
-export type AgentDetail = z.output<typeof agentDetailView>;
-export type ExportInput = z.input<typeof createExportBody>;
-export type ExportJob = z.output<typeof exportView>;
+export type AgentDetail = Answer<'reports-agents-get'>;
+export type ExportInput = Body<'reports-exports-create'>;
+export type ExportJob = Answer<'reports-exports-create'>;

@@ -10,6 +10,7 @@ export interface NavItem {
 /** The views, in menu order, and who may open them (the API checks again: this only hides what would fail). */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/apprenant', label: (t) => t.navLearner, roles: ['learner'] },
+  { path: '/catalogue', label: (t) => t.navCatalog, roles: ['learner'] },
   { path: '/formateur', label: (t) => t.navTrainer, roles: ['trainer'] },
   { path: '/lab', label: (t) => t.navLab, roles: ['lab'] },
   { path: '/rh', label: (t) => t.navHr, roles: ['hr', 'lab'] },

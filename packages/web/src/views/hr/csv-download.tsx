@@ -6,6 +6,7 @@ import { useToken } from '../../auth/auth.tsx';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { ErrorText } from '../../components/async-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { saveBlob } from '../../save-blob.ts';
 import type { AgentFilterParams } from './agents-query.ts';
 
 /** Builds the export (in parts, continuing while the server says `running`), then downloads the parts as one file. */
@@ -20,17 +21,6 @@ async function exportCsv(
   const parts: Blob[] = [];
   for (const p of job.parts) parts.push((await apiBlob(p.url, { token, accept: 'text/csv' })).blob);
   return { blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), name: job.fileName, rows: job.rows };
-}
-
-function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** "Download as CSV" (French Excel: semicolons, BOM), with the filters on screen. */

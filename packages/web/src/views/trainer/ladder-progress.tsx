@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 
 type StepStatus = LadderState['steps'][number]['status'];
 
-function stepStatusLabel(t: Dictionary, s: StepStatus): string {
+export function stepStatusLabel(t: Dictionary, s: StepStatus): string {
   return {
     achieved: t.stepAchieved,
     'awaiting-sign-off': t.stepAwaitingSignOff,

@@ -1,0 +1,110 @@
+/**
+ * Seeding an empty programme from `content/` (the deployed stack's seed function on every deploy, `npm start`, the
+ * test stacks): insert-if-absent, so it never writes over what the lab changed.
+ *
+ * - The catalogue is seeded once: when the revision counter says it never was (`seededAt`). A module the lab deleted
+ *   is not brought back by the next deploy, and a module added to `content/` later does not appear on its own — the
+ *   lab owns the catalogue from the first deploy on.
+ * - Each settings document is inserted when absent (a release that adds one brings it), never replaced.
+ * A crash half-way leaves `seededAt` unset: the next run inserts what is missing.
+ */
+import { parseContent } from '@parcours/domain/content/parse-content';
+import { CATALOG_PARTS, type ProgrammeSources, SETTINGS_PARTS } from '@parcours/domain/content/programme';
+import { catalogSchema } from '@parcours/domain/content/schemas';
+import { historyEntryItem } from './catalog-history.ts';
+import { get, putIfAbsent, transactWrite, update } from './gateway.ts';
+import { type CatalogKind, keys } from './keys.ts';
+import { type CatalogItem, PART_OF_KIND, type SettingsItem } from './programme-repo.ts';
+
+const SEED_ORDER: readonly CatalogKind[] = ['competency', 'service', 'site', 'module', 'path'];
+
+export interface SeedResult {
+  catalogInserted: number;
+  catalogKept: number;
+  settingsInserted: number;
+  /** The catalogue had been seeded before: `content/`'s catalogue was not looked at. */
+  catalogAlreadySeeded: boolean;
+}
+
+export async function seedProgramme(sources: ProgrammeSources, at: string): Promise<SeedResult> {
+  const by = 'seed';
+  const catalog = parseContent(
+    catalogSchema,
+    Object.fromEntries(CATALOG_PARTS.map((p) => [p, sources[p]])),
+    'seed catalogue',
+  );
+  const counter = await get<{ seededAt?: string }>({ Key: keys.catalog.revision, ConsistentRead: true });
+  const result: SeedResult = {
+    catalogInserted: 0,
+    catalogKept: 0,
+    settingsInserted: 0,
+    catalogAlreadySeeded: counter?.seededAt !== undefined,
+  };
+  // Settings first: a reader (the stream consumer, already running locally) needs all of them to load anything.
+  for (const part of SETTINGS_PARTS) {
+    const item: SettingsItem = {
+      ...keys.catalog.settings(part),
+      entity: 'programme-settings',
+      id: part,
+      data: sources[part],
+      version: 1,
+      updatedAt: at,
+      updatedBy: by,
+    };
+    if (await putIfAbsent({ ...item })) result.settingsInserted++;
+  }
+  if (!result.catalogAlreadySeeded) {
+    // Referenced before referencing: a reader loading mid-seed sees a smaller catalogue, never a broken one.
+    for (const kind of SEED_ORDER) {
+      for (const data of catalog[PART_OF_KIND[kind]] as { id: string }[]) {
+        if (await insertItem(kind, data, by, at)) result.catalogInserted++;
+        else result.catalogKept++;
+      }
+    }
+  }
+  if (result.catalogInserted + result.settingsInserted > 0 || !result.catalogAlreadySeeded) {
+    await update({
+      Key: keys.catalog.revision,
+      UpdateExpression: 'SET #entity = :entity, #seededAt = if_not_exists(#seededAt, :at) ADD #revision :one',
+      ExpressionAttributeNames: { '#entity': 'entity', '#seededAt': 'seededAt', '#revision': 'revision' },
+      ExpressionAttributeValues: { ':entity': 'catalog-revision', ':at': at, ':one': 1 },
+    });
+  }
+  return result;
+}
+
+/** The item and its first history entry, both only if the item is absent. */
+async function insertItem(kind: CatalogKind, data: { id: string }, by: string, at: string): Promise<boolean> {
+  const item: CatalogItem = {
+    ...keys.catalog.item(kind, data.id),
+    entity: kind,
+    id: data.id,
+    data,
+    version: 1,
+    updatedAt: at,
+    updatedBy: by,
+  };
+  const outcome = await transactWrite([
+    {
+      tag: 'item',
+      op: {
+        Put: {
+          Item: { ...item },
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': 'pk' },
+        },
+      },
+    },
+    {
+      tag: 'history',
+      op: {
+        Put: {
+          Item: historyEntryItem(kind, data.id, { version: 1, at, by, action: 'created', changes: [] }),
+        },
+      },
+    },
+  ]);
+  if (outcome.ok) return true;
+  if (outcome.failures.some((f) => f.tag === 'item' && f.code === 'ConditionalCheckFailed')) return false;
+  throw new Error(`Seeding ${kind} '${data.id}' failed: ${outcome.failures.map((f) => f.code).join(', ')}`);
+}
