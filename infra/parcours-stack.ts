@@ -48,6 +48,8 @@ export class ParcoursStack extends Stack {
     // no dependency cycle.
     const publicUrl = settings.publicUrl ?? http.endpoint;
 
+    const seeds: Trigger[] = [];
+    const served: Construct[] = [];
     for (const def of props.functions) {
       const id = pascalCase(def.name);
       const { fn } = new ParcoursFunction(this, id, {
@@ -69,12 +71,17 @@ export class ParcoursStack extends Stack {
       // Invoked by CloudFormation once the table exists, on the first deploy and whenever its code changes:
       // `npm run deploy` leaves a seeded programme, no script to run by hand.
       if (def.afterDeploy)
-        new Trigger(this, `${id}AfterDeploy`, {
-          handler: fn,
-          executeAfter: [table],
-          timeout: Duration.minutes(5),
-        });
+        seeds.push(
+          new Trigger(this, `${id}AfterDeploy`, {
+            handler: fn,
+            executeAfter: [table],
+            timeout: Duration.minutes(5),
+          }),
+        );
+      else served.push(fn);
     }
+    // The other functions are created once the seed has run: a first deployment never serves an unseeded table.
+    for (const seed of seeds) seed.executeBefore(...served);
 
     new CfnOutput(this, 'ApiUrl', { value: http.endpoint, description: 'Base URL of the HTTP API' });
     const web = this.webHosting(http.endpoint, users.client.userPoolClientId, props.apiDocument);

@@ -17,12 +17,13 @@ import { programmeRevision } from '@parcours/domain/content/programme';
 import { reportSettings, reportSettingsIssues } from '@parcours/domain/content/report-settings';
 import type { Catalog } from '@parcours/domain/content/schemas';
 import { checkTransferContent, ladders, transferSettings } from '@parcours/domain/content/transfer-content';
-import { conflict, notFound } from '@parcours/domain/errors';
+import { conflict, invalid, notFound } from '@parcours/domain/errors';
 import {
   assertVersion,
   createCatalogItem,
   deleteCatalogItem,
   getCatalogItem,
+  hasSessions,
   inUse,
   replaceCatalogItem,
   versionOf,
@@ -73,7 +74,9 @@ export function createItem(kind: CatalogKind, body: Data, by: string) {
 export function updateItem(kind: CatalogKind, id: string, body: Data & { version: number }, by: string) {
   const { version, ...content } = body;
   if (content.id !== id)
-    throw conflict('id-immutable', 'The id of a catalogue item never changes', { field: 'id' });
+    throw invalid('id-immutable', 'The id of a catalogue item never changes', [
+      { path: 'id', message: 'must be the id in the address' },
+    ]);
   return decided(async (ctx) => {
     const current = await mustGet(kind, id);
     // Stale first: whoever saved in between decides what the form should show, not this edit's own problems.
@@ -119,6 +122,7 @@ export function deleteItem(kind: CatalogKind, id: string, version: number, by: s
     const without = { ...c, [part]: (c[part] as CatalogEntity[]).filter((x) => x.id !== id) } as Catalog;
     const settings = settingsReferences(without);
     if (settings.length) throw inUse(kind, id, `named in the programme settings: ${settings.join('; ')}`);
+    if (await hasSessions(kind, id)) throw inUse(kind, id, 'sessions were scheduled on it');
     const r = await deleteCatalogItem(kind, current, version, ctx);
     return r.ok ? undefined : r.reason;
   }, by);

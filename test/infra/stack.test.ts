@@ -394,6 +394,12 @@ describe('functions', () => {
     const depends = (template.toJSON()['Resources'][id] as { DependsOn?: string[] }).DependsOn ?? [];
     const tableId = ofType('AWS::DynamoDB::GlobalTable')[0]?.[0] ?? ofType('AWS::DynamoDB::Table')[0]?.[0];
     expect(depends).toContain(tableId);
+    // …and before the functions that serve the API: a first deployment never answers from an unseeded table.
+    const sessions = functions.find((f) => f.name === 'sessions')!;
+    const sessionsFn = template.toJSON()['Resources'][logicalId(constructOf(sessions).fn)] as {
+      DependsOn?: string[];
+    };
+    expect(sessionsFn.DependsOn ?? []).toContain(id);
   });
 
   it('invokes each scheduled function from EventBridge Scheduler with its expression', () => {

@@ -242,6 +242,60 @@ describe('catalogue edits', () => {
   });
 });
 
+describe('what uses an item keeps it', () => {
+  it('a deleted id created again continues its versions and its history', async () => {
+    const id = kebab('m');
+    await created('/modules', moduleBody(id));
+    expect((await call('DELETE', `/modules/${id}?version=1`, { token: lab })).status).toBe(204);
+    const again = await created('/modules', moduleBody(id));
+    expect(again.version).toBe(3);
+    const history = await call<History>('GET', `/modules/${id}/history`, { token: lab });
+    expect(history.body.items.map((h) => [h.version, h.action])).toEqual([
+      [3, 'created'],
+      [2, 'deleted'],
+      [1, 'created'],
+    ]);
+  });
+
+  it('a session cannot move to an archived site; a path archived is joined by nobody new', async () => {
+    const siteId = kebab('s');
+    const site = await created('/sites', {
+      id: siteId,
+      name: `Site ${siteId}`,
+      city: 'Albi',
+      rooms: [{ id: 'salle-1', name: 'Salle 1', capacity: 12 }],
+    });
+    await call('POST', `/sites/${siteId}/archive`, { token: lab, body: { version: site.version } });
+    const session = await call<{ id: string; version: number }>('POST', '/sessions', {
+      token: lab,
+      body: {
+        moduleId: 'design-thinking',
+        start: '2134-09-10T09:00:00.000Z',
+        end: '2134-09-10T10:30:00.000Z',
+        siteId: 'toulouse',
+        roomId: 'salle-garonne',
+        capacity: 10,
+      },
+    });
+    expect(session.status, session.text).toBe(201);
+    const moved = await call<ErrorBody>('PATCH', `/sessions/${session.body.id}`, {
+      token: lab,
+      body: { siteId, roomId: 'salle-1', expectedVersion: session.body.version },
+    });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error).toMatchObject({ code: 'site-archived', details: { field: 'siteId' } });
+
+    const pathId = kebab('p');
+    const moduleId = kebab('m');
+    await created('/modules', moduleBody(moduleId));
+    const path = await created('/paths', pathBody(pathId, [moduleId]));
+    await call('POST', `/paths/${pathId}/archive`, { token: lab, body: { version: path.version } });
+    const joined = await call<ErrorBody>('POST', `/me/paths/${pathId}`, { token: learner });
+    expect(joined.status).toBe(409);
+    expect(joined.body.error.code).toBe('path-archived');
+  });
+});
+
 describe('one source of truth: every function reads the edited catalogue at once', () => {
   it('a new module and path, then a prerequisite change, are seen by the sessions function on the next request', async () => {
     const moduleId = kebab('m');

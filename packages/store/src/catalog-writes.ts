@@ -6,7 +6,15 @@
  */
 import { conflict, notFound } from '@parcours/domain/errors';
 import { type CatalogAction, type CatalogChange, diffFields, historyEntryItem } from './catalog-history.ts';
-import { get, queryAll, queryPage, type TaggedOp, transactWrite, update } from './gateway.ts';
+import {
+  get,
+  isConditionFailure,
+  queryAll,
+  queryPage,
+  type TaggedOp,
+  transactWrite,
+  update,
+} from './gateway.ts';
 import { type CatalogKind, keys } from './keys.ts';
 import type { CatalogItem } from './programme-repo.ts';
 
@@ -284,11 +292,31 @@ export function listCatalogItems(kind: CatalogKind): Promise<CatalogItem<Data>[]
  * belongs to can then never be deleted, only archived.
  */
 export async function markCatalogItemUsed(kind: CatalogKind, id: string, now: string): Promise<void> {
-  await update({
-    Key: keys.catalog.item(kind, id),
-    UpdateExpression: 'SET #usedAt = if_not_exists(#usedAt, :now)',
-    ConditionExpression: 'attribute_exists(#pk)',
-    ExpressionAttributeNames: { '#pk': 'pk', '#usedAt': 'usedAt' },
-    ExpressionAttributeValues: { ':now': now },
+  try {
+    await update(catalogUseOp(kind, id, now).Update);
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    // Archived or deleted since this request loaded the programme: the same answers as the up-front checks.
+    const item = await getCatalogItem(kind, id);
+    if (!item) throw notFound(kind, id);
+    throw conflict(`${kind}-archived`, `This ${kind} is archived`, { field: `${kind}Id` });
+  }
+}
+
+/**
+ * Whether any session was ever scheduled on this module or site, from the session indexes: covers sessions written
+ * before `usedAt` existed. Paths, competencies and services have no session index (`usedAt` and references decide).
+ */
+export async function hasSessions(kind: CatalogKind, id: string): Promise<boolean> {
+  if (kind !== 'module' && kind !== 'site') return false;
+  const index = kind === 'module' ? 'gsi1' : 'gsi2';
+  const pk =
+    kind === 'module' ? keys.session.byModule(id, '', '').gsi1pk : keys.session.bySite(id, '', '').gsi2pk;
+  const page = await queryPage({
+    IndexName: index,
+    KeyConditionExpression: `${index}pk = :pk`,
+    ExpressionAttributeValues: { ':pk': pk },
+    Limit: 1,
   });
+  return page.items.length > 0;
 }

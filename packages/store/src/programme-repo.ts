@@ -17,7 +17,7 @@ import {
   type SettingsPart,
 } from '@parcours/domain/content/programme';
 import type { Entity } from './entities.ts';
-import { get, queryPartition } from './gateway.ts';
+import { get, queryPartition, StoreUnavailableError } from './gateway.ts';
 import { type CatalogKind, keys } from './keys.ts';
 
 /** The catalogue kinds, and the part of the programme each fills. */
@@ -71,23 +71,27 @@ function isKind(entity: unknown): entity is CatalogKind {
 
 /** Reads the whole partition: the sources and the revision they are at (the counter is one of its items). */
 export async function readProgramme(): Promise<{ revision: number; sources: ProgrammeSources }> {
+  // Labelled with the counter read *before* the Query: a Query is no snapshot of a transaction, so it may see part of
+  // a later edit; labelled older, that copy is reloaded by the next request, and an edit decided on it fails its
+  // revision condition and is decided again.
+  const revision = await currentRevision();
   const items = await queryPartition<PartitionItem>(keys.catalog.partition);
   const sources = Object.fromEntries([
     ...CATALOG_PARTS.map((p) => [p, [] as unknown[]]),
     ...SETTINGS_PARTS.map((p) => [p, undefined]),
   ]) as unknown as ProgrammeSources;
-  let revision = 0;
   for (const it of items) {
     if (isKind(it.entity)) (sources[PART_OF_KIND[it.entity]] as unknown[]).push((it as CatalogItem).data);
     else if (it.entity === 'programme-settings') {
       const s = it as SettingsItem;
       (sources as unknown as Record<string, unknown>)[s.id] = s.data;
-    } else if (it.entity === 'catalog-revision') revision = (it as RevisionItem).revision;
+    }
   }
   const missing = SETTINGS_PARTS.filter((p) => sources[p] === undefined);
+  // Not seeded yet (a first deployment's seed still running): an outage (503, retry), not a bug.
   if (missing.length)
-    throw new Error(
-      `The programme's settings are missing from the table (${missing.join(', ')}): seed it first`,
+    throw new StoreUnavailableError(
+      `The programme's settings are missing from the table (${missing.join(', ')}): the seed has not run yet`,
     );
   return { revision, sources };
 }
@@ -117,7 +121,7 @@ export async function refreshProgramme(): Promise<void> {
   // A reload that started before `revision` was committed (shared with another caller): one more, ours.
   if ((programmeRevision() ?? -1) < revision) {
     const p = await readProgramme();
-    if (p.revision >= (programmeRevision() ?? -1)) installProgramme(p.revision, p.sources);
+    installProgramme(p.revision, p.sources);
   }
 }
 

@@ -100,11 +100,14 @@ async function insertItem(kind: CatalogKind, data: { id: string }, by: string, a
       op: {
         Put: {
           Item: historyEntryItem(kind, data.id, { version: 1, at, by, action: 'created', changes: [] }),
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': 'pk' },
         },
       },
     },
   ]);
   if (outcome.ok) return true;
-  if (outcome.failures.some((f) => f.tag === 'item' && f.code === 'ConditionalCheckFailed')) return false;
+  // Present, or absent with a history: the lab deleted it (a seed interrupted before `seededAt`), not ours to revive.
+  if (outcome.failures.some((f) => f.code === 'ConditionalCheckFailed')) return false;
   throw new Error(`Seeding ${kind} '${data.id}' failed: ${outcome.failures.map((f) => f.code).join(', ')}`);
 }

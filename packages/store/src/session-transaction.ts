@@ -15,7 +15,7 @@ export type OpTag =
   | { kind: 'enrolment'; learnerId: string }
   | { kind: 'booking-copy'; learnerId: string }
   | { kind: 'waitlist' }
-  | { kind: 'catalog-use'; what: 'module' | 'site' };
+  | { kind: 'catalog-use'; what: 'module' | 'site' | 'path' };
 export type Op = TaggedOp<OpTag>;
 /** A session write that also moves seats (promotions into added seats): its own ops plus the seat plan's. */
 export type SeatingOp = TaggedOp<OpTag | SeatTag>;
@@ -30,7 +30,7 @@ export function archivedMeanwhile(failures: readonly Failure[]): void {
     if (f.tag.kind === 'catalog-use' && f.code === 'ConditionalCheckFailed') {
       const what = f.tag.what;
       throw conflict(`${what}-archived`, `This ${what} was archived: it can no longer be scheduled`, {
-        field: what === 'module' ? 'moduleId' : 'siteId',
+        field: `${what}Id`,
       });
     }
   }

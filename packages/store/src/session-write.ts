@@ -150,6 +150,14 @@ export async function createSession(
         ...locks,
         { tag: { kind: 'catalog-use', what: 'module' }, op: catalogUseOp('module', input.moduleId, now) },
         { tag: { kind: 'catalog-use', what: 'site' }, op: catalogUseOp('site', input.siteId, now) },
+        ...(input.pathId !== undefined
+          ? [
+              {
+                tag: { kind: 'catalog-use', what: 'path' } as const,
+                op: catalogUseOp('path', input.pathId, now),
+              },
+            ]
+          : []),
       ];
       const outcome = await transactWrite(ops);
       if (outcome.ok) return { session: item, replayed: false };
@@ -298,6 +306,15 @@ export async function updateSession(
         ...(plan.roomChanged ? [roomBookingRelease(current.siteId, current.roomId, id)] : []),
         ...(moves ? [roomBookingUpsert(ref, ctx.by, now)] : []),
         ...locks,
+        // A new site is marked used and must not have been archived since this request loaded the programme.
+        ...(next.siteId !== current.siteId
+          ? [
+              {
+                tag: { kind: 'catalog-use', what: 'site' } as const,
+                op: catalogUseOp('site', next.siteId, now),
+              },
+            ]
+          : []),
       ];
       let seats: { change: SeatChange; ops: SeatOp[] } | undefined;
       if (next.capacity !== current.capacity) {
@@ -311,7 +328,9 @@ export async function updateSession(
         ...agenda,
         ...(seats?.ops ?? []),
       ];
-      if (committed(await transactWrite(ops)) === RETRY) return RETRY;
+      const outcome = await transactWrite(ops);
+      if (!outcome.ok) archivedMeanwhile(outcome.failures);
+      if (committed(outcome) === RETRY) return RETRY;
       if (plan.timeChanged || current.bookingSyncPending) moved = { start: next.start, end: next.end };
       return true;
     },

@@ -43,7 +43,9 @@ export const SETTINGS_PARTS: readonly SettingsPart[] = [
 
 let installed: { revision: number; sources: ProgrammeSources } | undefined;
 
+/** Installs a revision; an older one than what is installed (a slow reload finishing late) is ignored. */
 export function installProgramme(revision: number, sources: ProgrammeSources): void {
+  if (installed && revision < installed.revision) return;
   installed = { revision, sources };
 }
 
