@@ -26,6 +26,7 @@ import {
   hasSessions,
   inUse,
   replaceCatalogItem,
+  roomHasSessionsAfter,
   versionOf,
   type WriteContext,
 } from '@parcours/store/catalog-writes';
@@ -83,6 +84,7 @@ export function updateItem(kind: CatalogKind, id: string, body: Data & { version
     assertVersion(current, version);
     const data = { ...content, archived: current.data['archived'] === true } as Data;
     checkCatalogItem(catalog(), kind, data as unknown as CatalogEntity);
+    if (kind === 'site') await checkRoomsKept(current.data, data, ctx.now);
     const r = await replaceCatalogItem(kind, current, data, version, 'updated', ctx);
     return r.ok ? toView(r.item) : r.reason;
   }, by);
@@ -100,6 +102,19 @@ export function setArchived(kind: CatalogKind, id: string, archived: boolean, ve
     const r = await replaceCatalogItem(kind, current, data, version, archived ? 'archived' : 'restored', ctx);
     return r.ok ? toView(r.item) : r.reason;
   }, by);
+}
+
+/** A room removed from a site must have no session to come (its bookings say so). */
+async function checkRoomsKept(before: Data, after: Data, now: string): Promise<void> {
+  const ids = (d: Data) => new Set(((d['rooms'] as { id: string }[] | undefined) ?? []).map((r) => r.id));
+  const kept = ids(after);
+  for (const roomId of ids(before)) {
+    if (!kept.has(roomId) && (await roomHasSessionsAfter(before.id, roomId, now)))
+      throw conflict('room-in-use', `Room '${roomId}' still has sessions to come: move them first`, {
+        field: 'rooms',
+        roomId,
+      });
+  }
 }
 
 /** What in the programme's settings still names this item (they would no longer validate without it). */

@@ -204,9 +204,13 @@ describe('the lab runs the programme from the web app (issue #17)', () => {
     await signInAs(other, 'Léa Dubois');
     await lab.goto(`/app/lab/catalogue/modules/${moduleId}`);
     await other.goto(`/app/lab/catalogue/modules/${moduleId}`);
+    // Both forms hold version 1 before anyone saves.
+    for (const p of [lab, other])
+      await expect.poll(() => field(p, 'Résumé en français').inputValue(), { timeout: 15_000 }).not.toBe('');
     await field(lab, 'Résumé en français').fill('Résumé revu par la première personne.');
     await lab.getByRole('button', { name: 'Enregistrer' }).click();
-    await announced(lab, /./);
+    // Saved (version 2) before the second person saves the version 1 they loaded.
+    await announced(lab, `« ${moduleTitle} » est enregistré.`);
     await field(other, 'Résumé en français').fill('Résumé de la seconde personne.');
     await other.getByRole('button', { name: 'Enregistrer' }).click();
     const notice = other.getByTestId('stale-version');

@@ -296,6 +296,82 @@ describe('what uses an item keeps it', () => {
   });
 });
 
+describe('archive and edit rules that protect what runs', () => {
+  it('a module another live module requires is not archived; a room with sessions to come stays', async () => {
+    const base = kebab('m');
+    const dependent = kebab('m');
+    const b = await created('/modules', moduleBody(base));
+    await created('/modules', moduleBody(dependent, { prerequisites: [base] }));
+    const archive = await call<ErrorBody>('POST', `/modules/${base}/archive`, {
+      token: lab,
+      body: { version: b.version },
+    });
+    expect(archive.status).toBe(409);
+    expect(archive.body.error).toMatchObject({
+      code: 'module-is-prerequisite',
+      details: { moduleIds: [dependent] },
+    });
+
+    const siteId = kebab('s');
+    const rooms = [
+      { id: 'salle-1', name: 'Salle 1', capacity: 12 },
+      { id: 'salle-2', name: 'Salle 2', capacity: 12 },
+    ];
+    const site = await created('/sites', { id: siteId, name: `Site ${siteId}`, city: 'Rodez', rooms });
+    const session = await call('POST', '/sessions', {
+      token: lab,
+      body: {
+        moduleId: 'design-thinking',
+        start: '2135-01-08T09:00:00.000Z',
+        end: '2135-01-08T10:30:00.000Z',
+        siteId,
+        roomId: 'salle-2',
+        capacity: 10,
+      },
+    });
+    expect(session.status, session.text).toBe(201);
+    const body = { id: siteId, name: `Site ${siteId}`, city: 'Rodez', version: site.version };
+    const dropBooked = await call<ErrorBody>('PUT', `/sites/${siteId}`, {
+      token: lab,
+      body: { ...body, rooms: [rooms[0]] },
+    });
+    expect(dropBooked.status).toBe(409);
+    expect(dropBooked.body.error).toMatchObject({ code: 'room-in-use', details: { roomId: 'salle-2' } });
+    const dropFree = await call<Item>('PUT', `/sites/${siteId}`, {
+      token: lab,
+      body: { ...body, rooms: [rooms[1]] },
+    });
+    expect(dropFree.status, dropFree.text).toBe(200);
+  });
+
+  it("a session's list names its learners for the lab", async () => {
+    const name = `Zoé Lemaire ${uniqueId('n')}`;
+    const userId = uniqueId('zoe');
+    const zoe = await tokenFor({ userId, roles: ['learner'], name });
+    await call('GET', '/me/profile', { token: zoe });
+    const session = await call<{ id: string }>('POST', '/sessions', {
+      token: lab,
+      body: {
+        moduleId: 'intelligence-collective',
+        start: '2136-02-09T09:00:00.000Z',
+        end: '2136-02-09T10:30:00.000Z',
+        siteId: 'toulouse',
+        roomId: 'salle-garonne',
+        capacity: 10,
+      },
+    });
+    expect(
+      (await call('POST', `/sessions/${session.body.id}/enrolments`, { token: zoe, body: {} })).status,
+    ).toBe(201);
+    const list = await call<{ items: { learnerId: string; learnerName?: string }[] }>(
+      'GET',
+      `/sessions/${session.body.id}/enrolments`,
+      { token: lab },
+    );
+    expect(list.body.items).toEqual([expect.objectContaining({ learnerId: userId, learnerName: name })]);
+  });
+});
+
 describe('one source of truth: every function reads the edited catalogue at once', () => {
   it('a new module and path, then a prerequisite change, are seen by the sessions function on the next request', async () => {
     const moduleId = kebab('m');

@@ -320,3 +320,19 @@ export async function hasSessions(kind: CatalogKind, id: string): Promise<boolea
   });
   return page.items.length > 0;
 }
+
+/** Whether a room still has a session ending after `now` (its agenda's bookings): it cannot leave its site yet. */
+export async function roomHasSessionsAfter(siteId: string, roomId: string, now: string): Promise<boolean> {
+  const page = await queryPage<{ end: string }>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    FilterExpression: '#end > :now',
+    ExpressionAttributeNames: { '#end': 'end' },
+    ExpressionAttributeValues: {
+      ':pk': keys.room.partition(siteId, roomId),
+      ':prefix': keys.room.prefix.booking,
+      ':now': now,
+    },
+    ConsistentRead: true,
+  });
+  return page.items.length > 0 || page.lastKey !== undefined;
+}

@@ -1,7 +1,7 @@
 import { nowIso } from '@parcours/domain/clock';
 import type { Locale, Principal } from '@parcours/domain/roles';
 import type { Entity } from './entities.ts';
-import { get, type NativeAttributeValue, update } from './gateway.ts';
+import { batchGet, get, type NativeAttributeValue, update } from './gateway.ts';
 import { keys } from './keys.ts';
 
 export interface NotificationPreferences {
@@ -27,6 +27,16 @@ export interface UserProfileItem {
 }
 
 export const DEFAULT_PREFERENCES: NotificationPreferences = { nonEssentialEmails: true };
+
+/** Display names by user id, for those who have one (a person without a profile is simply absent). */
+export async function displayNames(userIds: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(userIds)];
+  const profiles = await batchGet<Pick<UserProfileItem, 'userId' | 'displayName'>>(
+    unique.map((id) => keys.user.profile(id)),
+    { projection: '#u, #n', names: { '#u': 'userId', '#n': 'displayName' } },
+  );
+  return new Map(profiles.filter((p) => p.displayName).map((p) => [p.userId, p.displayName!]));
+}
 
 export async function getProfile(userId: string, consistent = true): Promise<UserProfileItem | undefined> {
   return get<UserProfileItem>({ Key: keys.user.profile(userId), ConsistentRead: consistent });

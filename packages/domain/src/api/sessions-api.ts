@@ -148,6 +148,8 @@ export const enrolmentView = z
     id: z.string(),
     sessionId: z.string(),
     learnerId: z.string(),
+    /** The learner's display name, in a session's list for the lab and its facilitators (attendance, calls). */
+    learnerName: z.optional(z.string()),
     moduleId: z.string(),
     pathId: z.optional(z.string()),
     status: z.enum(ENROLMENT_STATUSES),

@@ -97,6 +97,14 @@ export function checkCatalogItem(c: Catalog, kind: CatalogKind, item: CatalogEnt
 /** Archiving a module that a live path still offers would leave learners a path they cannot complete. */
 export function checkArchive(c: Catalog, kind: CatalogKind, id: string): void {
   if (kind !== 'module') return;
+  // A live module that requires this one could no longer be completed.
+  const moduleIds = c.modules.filter((m) => !m.archived && m.prerequisites.includes(id)).map((m) => m.id);
+  if (moduleIds.length)
+    throw conflict(
+      'module-is-prerequisite',
+      `Modules ${moduleIds.join(', ')} require this module: change their prerequisites first`,
+      { moduleIds },
+    );
   const pathIds = c.paths
     .filter((p) => !p.archived)
     .filter((p) => p.entryModuleId === id || p.electiveModuleIds.includes(id) || p.coachModuleId === id)

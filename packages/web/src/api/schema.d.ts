@@ -1533,6 +1533,7 @@ export type components = {
             createdAt: string;
             id: string;
             learnerId: string;
+            learnerName?: string;
             moduleId: string;
             pathId?: string;
             sessionEnd: string;

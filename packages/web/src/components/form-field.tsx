@@ -46,3 +46,38 @@ export function Field(props: {
     </div>
   );
 }
+
+/** What concerns no single field (a 409 on the whole form, the network): an alert right above the buttons. */
+export function FormAlert({ message }: { message?: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p class="notice notice-error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+/** The optional "why" of a cancellation, an override, an erasure: a short text, 500 characters at most. */
+export function ReasonField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  required?: boolean;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} hint={props.hint} error={props.error} required={props.required}>
+      {(c) => (
+        <textarea
+          {...c}
+          rows={2}
+          maxLength={500}
+          value={props.value}
+          onInput={(e) => props.onInput(e.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}

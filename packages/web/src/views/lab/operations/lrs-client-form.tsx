@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { must, useApi } from '../../../api/client.ts';
 import type { Answer, Body } from '../../../api/types.ts';
 import { type FormErrors, formErrors } from '../../../components/form-errors.ts';
-import { Field } from '../../../components/form-field.tsx';
+import { Field, FormAlert } from '../../../components/form-field.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { focusFirstError } from '../trainers/focus-error.ts';
 import { parisInstant, parisToday } from './paris-time.ts';
@@ -126,11 +126,7 @@ export function LrsClientForm(props: { onCreated: (c: ClientWithSecret) => void;
           />
         )}
       </Field>
-      {errors.form && (
-        <p role="alert" class="notice notice-error">
-          {errors.form}
-        </p>
-      )}
+      <FormAlert message={errors.form} />
       <div class="form-actions">
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {busy ? tx.creating : tx.create}

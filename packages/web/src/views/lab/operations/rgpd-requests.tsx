@@ -4,7 +4,7 @@ import type { Answer } from '../../../api/types.ts';
 import { useAnnounce } from '../../../components/announcer.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { type FormErrors, formErrors } from '../../../components/form-errors.ts';
-import { Field } from '../../../components/form-field.tsx';
+import { Field, FormAlert, ReasonField } from '../../../components/form-field.tsx';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { formatNumber } from '../../../format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -79,22 +79,15 @@ function ErasureConfirm(props: { personId: string; onDone: (r: Erasure) => void;
             />
           )}
         </Field>
-        <Field id="erase-reason" label={tx.reasonLabel} hint={tx.reasonHint} error={errors['reason']}>
-          {(c) => (
-            <textarea
-              {...c}
-              rows={2}
-              maxLength={500}
-              value={reason}
-              onInput={(e) => setReason(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        {errors.form && (
-          <p role="alert" class="notice notice-error">
-            {errors.form}
-          </p>
-        )}
+        <ReasonField
+          id="erase-reason"
+          label={tx.reasonLabel}
+          hint={tx.reasonHint}
+          error={errors['reason']}
+          value={reason}
+          onInput={setReason}
+        />
+        <FormAlert message={errors.form} />
         <div class="form-actions">
           <button type="submit" class="btn btn-danger" disabled={busy}>
             {busy ? tx.erasing : tx.erase}
@@ -210,11 +203,7 @@ export function RgpdRequests() {
             />
           )}
         </Field>
-        {errors.form && (
-          <p role="alert" class="notice notice-error">
-            {errors.form}
-          </p>
-        )}
+        <FormAlert message={errors.form} />
         <h2>{tx.exportHeading}</h2>
         <button type="button" class="btn btn-secondary" disabled={exporting} onClick={download}>
           {exporting ? tx.exporting : tx.exportButton}

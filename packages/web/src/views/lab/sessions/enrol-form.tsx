@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { must, useApi } from '../../../api/client.ts';
 import { useAnnounce } from '../../../components/announcer.tsx';
 import type { FormErrors } from '../../../components/form-errors.ts';
-import { Field } from '../../../components/form-field.tsx';
+import { Field, FormAlert } from '../../../components/form-field.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { sessionErrors } from './session-helpers.ts';
 import { useTexts } from './texts.ts';
@@ -85,11 +85,7 @@ export function EnrolForm(props: { sessionId: string; onEnrolled: () => void }) 
             />
           )}
         </Field>
-        {errors.form && (
-          <p class="notice notice-error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormAlert message={errors.form} />
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {tx.enrolSubmit}
         </button>

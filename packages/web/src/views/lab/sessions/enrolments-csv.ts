@@ -31,6 +31,7 @@ function excelDateTime(iso: string): string {
 const HEADERS = [
   'Module',
   'Début de la session',
+  'Nom',
   'Identifiant de l’agent',
   'Statut',
   'Position en liste d’attente',
@@ -44,6 +45,7 @@ export function enrolmentsCsv(moduleTitle: string, enrolments: Enrolment[]): str
     ...enrolments.map((e) => [
       moduleTitle,
       excelDateTime(e.sessionStart),
+      e.learnerName ?? '',
       e.learnerId,
       enrolmentStatusLabel(frDictionary, { status: e.status }),
       e.waitlistPosition === undefined ? '' : String(e.waitlistPosition),

@@ -5,7 +5,7 @@ import { useAnnounce } from '../../../components/announcer.tsx';
 import { AsyncView } from '../../../components/async-view.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import type { FormErrors } from '../../../components/form-errors.ts';
-import { Field } from '../../../components/form-field.tsx';
+import { FormAlert, ReasonField } from '../../../components/form-field.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useCatalog } from '../../../hooks/use-catalog.ts';
 import type { Resource } from '../../../hooks/use-resource.ts';
@@ -17,6 +17,9 @@ import { InlinePanel, returnFocus } from './inline-panel.tsx';
 import { instantToParis } from './paris-time.ts';
 import { sessionErrors } from './session-helpers.ts';
 import { useTexts } from './texts.ts';
+
+/** The learner as people know them: name (id), or the id when they never signed in. */
+const who = (e: Enrolment) => (e.learnerName ? `${e.learnerName} (${e.learnerId})` : e.learnerId);
 
 const openerId = (e: Enrolment) => `cancel-enrolment-${e.id}`;
 
@@ -48,7 +51,7 @@ export function EnrolmentsSection(props: {
         onClick={() => setCancelling(e)}
       >
         {tx.cancelEnrolment}
-        <span class="sr-only">{tx.ofLearner(e.learnerId)}</span>
+        <span class="sr-only">{tx.ofLearner(who(e))}</span>
       </button>
     ) : null;
   const since = (e: Enrolment) => formatDateTime(e.createdAt, locale);
@@ -79,7 +82,7 @@ export function EnrolmentsSection(props: {
                   rows={seated}
                   rowKey={(e) => e.id}
                   columns={[
-                    { header: tx.learner, cell: (e) => e.learnerId, rowHeader: true },
+                    { header: tx.learner, cell: who, rowHeader: true },
                     { header: t.status, cell: (e) => enrolmentStatusLabel(t, e) },
                     { header: tx.since, cell: since },
                     { header: t.actions, cell: cancelButton },
@@ -99,7 +102,7 @@ export function EnrolmentsSection(props: {
                   rowKey={(e) => e.id}
                   columns={[
                     { header: tx.position, cell: (e) => String(e.waitlistPosition ?? '—'), numeric: true },
-                    { header: tx.learner, cell: (e) => e.learnerId, rowHeader: true },
+                    { header: tx.learner, cell: who, rowHeader: true },
                     { header: tx.since, cell: since },
                     { header: t.actions, cell: cancelButton },
                   ]}
@@ -185,7 +188,7 @@ function CancelEnrolmentPanel(props: {
           body: reason.trim() ? { reason: reason.trim() } : {},
         }),
       );
-      announce(tx.enrolmentCancelled(e.learnerId));
+      announce(tx.enrolmentCancelled(who(e)));
       props.onCancelled();
     } catch (err) {
       setErrors(sessionErrors(err, t, tx, {}));
@@ -195,28 +198,20 @@ function CancelEnrolmentPanel(props: {
   };
   return (
     <InlinePanel
-      title={tx.cancelEnrolmentTitle(e.learnerId)}
+      title={tx.cancelEnrolmentTitle(who(e))}
       onClose={props.onClose}
       testId="cancel-enrolment-panel"
     >
       <form onSubmit={submit} noValidate>
         {props.headTakesSeat && <p class="notice notice-info">{tx.headTakesSeat}</p>}
-        <Field id="cancel-enrolment-reason" label={tx.optionalReason} error={errors.reason}>
-          {(c) => (
-            <textarea
-              {...c}
-              rows={2}
-              maxLength={500}
-              value={reason}
-              onInput={(x) => setReason(x.currentTarget.value)}
-            />
-          )}
-        </Field>
-        {errors.form && (
-          <p class="notice notice-error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <ReasonField
+          id="cancel-enrolment-reason"
+          label={tx.optionalReason}
+          error={errors.reason}
+          value={reason}
+          onInput={setReason}
+        />
+        <FormAlert message={errors.form} />
         <div class="form-actions">
           <button type="submit" class="btn btn-danger" disabled={busy}>
             {tx.confirmCancelEnrolment}

@@ -4,7 +4,7 @@ import { ApiError } from '../../../api/http.ts';
 import type { Session } from '../../../api/types.ts';
 import { useAnnounce } from '../../../components/announcer.tsx';
 import type { FormErrors } from '../../../components/form-errors.ts';
-import { Field } from '../../../components/form-field.tsx';
+import { Field, FormAlert } from '../../../components/form-field.tsx';
 import { useCatalog } from '../../../hooks/use-catalog.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { Link } from '../../../router.tsx';
@@ -150,11 +150,7 @@ function CapacityPanel(props: {
             />
           )}
         </Field>
-        {errors.form && (
-          <p class="notice notice-error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormAlert message={errors.form} />
         <div class="form-actions">
           <button type="submit" class="btn btn-primary" disabled={busy}>
             {tx.saveCapacity}
@@ -221,11 +217,7 @@ function CancelPanel(props: {
             />
           )}
         </Field>
-        {errors.form && (
-          <p class="notice notice-error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormAlert message={errors.form} />
         <div class="form-actions">
           <button type="submit" class="btn btn-danger" disabled={busy} aria-describedby="cancel-consequences">
             {tx.confirmCancelSession}

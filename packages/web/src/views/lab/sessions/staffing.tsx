@@ -4,7 +4,7 @@ import type { Answer } from '../../../api/types.ts';
 import { useAnnounce } from '../../../components/announcer.tsx';
 import { ErrorText } from '../../../components/async-view.tsx';
 import type { FormErrors } from '../../../components/form-errors.ts';
-import { Field } from '../../../components/form-field.tsx';
+import { Field, FormAlert } from '../../../components/form-field.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { facilitatorRoleLabel } from '../../trainer/role-labels.ts';
 import type { Facilitator } from './session-form-model.ts';
@@ -193,11 +193,7 @@ export function OverrideForm(props: { sessionId: string; onSaved: () => void }) 
           />
         )}
       </Field>
-      {errors.form && (
-        <p class="notice notice-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormAlert message={errors.form} />
       <button type="submit" class="btn btn-secondary" disabled={busy}>
         {tx.overrideRecord}
       </button>

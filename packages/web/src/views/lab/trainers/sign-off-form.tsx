@@ -3,7 +3,7 @@ import { must, useApi } from '../../../api/client.ts';
 import type { Body, LadderState } from '../../../api/types.ts';
 import { useAnnounce } from '../../../components/announcer.tsx';
 import { type FormErrors, formErrors } from '../../../components/form-errors.ts';
-import { Field } from '../../../components/form-field.tsx';
+import { Field, FormAlert } from '../../../components/form-field.tsx';
 import { formatDate } from '../../../format.ts';
 import { useCatalog } from '../../../hooks/use-catalog.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -205,11 +205,7 @@ export function SignOffForm(props: {
           />
         )}
       </Field>
-      {errors.form && (
-        <p role="alert" class="notice notice-error">
-          {errors.form}
-        </p>
-      )}
+      <FormAlert message={errors.form} />
       <div class="form-actions">
         <button type="submit" id={`${P}-review`} class="btn btn-primary">
           {tx.review}

@@ -3,7 +3,7 @@ import { must, useApi } from '../../../api/client.ts';
 import type { Body, Trainer } from '../../../api/types.ts';
 import { useAnnounce } from '../../../components/announcer.tsx';
 import { type FormErrors, formErrors } from '../../../components/form-errors.ts';
-import { Field } from '../../../components/form-field.tsx';
+import { Field, FormAlert } from '../../../components/form-field.tsx';
 import { useCatalog } from '../../../hooks/use-catalog.ts';
 import { useNames } from '../../../hooks/use-names.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -234,11 +234,7 @@ export function TrainerForm(props: {
           </select>
         )}
       </Field>
-      {errors.form && (
-        <p role="alert" class="notice notice-error">
-          {errors.form}
-        </p>
-      )}
+      <FormAlert message={errors.form} />
       <div class="form-actions">
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {busy ? tx.saving : tx.save}
