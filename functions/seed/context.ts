@@ -8,6 +8,6 @@ import type { FunctionDef } from '@parcours/http/route-types';
 export const seedContext = {
   name: 'seed',
   afterDeploy: true,
-  access: { table: ['GetItem', 'PutItem', 'UpdateItem'] },
+  access: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] },
   timeoutSeconds: 300,
 } as const satisfies FunctionDef;

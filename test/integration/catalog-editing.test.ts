@@ -1,7 +1,9 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../packages/domain/src/content/catalog.ts';
 import { call, tokenFor, uniqueId } from './support/client.ts';
 import { runFunction } from './support/local.ts';
+import { tableClient } from './support/table.ts';
 
 /**
  * The lab edits the catalogue through the API (issue #17): versions, history, stale edits, archive rules — and every
@@ -9,6 +11,7 @@ import { runFunction } from './support/local.ts';
  * items of its own (unique ids), so the seeded catalogue other files rely on is never changed.
  */
 type Item = Record<string, unknown> & { id: string; version: number; archived: boolean };
+const TABLE = 'parcours-local';
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 type History = { items: { version: number; by: string; action: string; changes: { field: string }[] }[] };
 
@@ -438,6 +441,47 @@ describe('the seed (run by each deployment)', () => {
       token: lab,
       body: { ...stripMeta(before.body), version: after.body.version },
     });
+  });
+});
+
+describe("the seed brings a release's settings", () => {
+  const key = { pk: 'catalog', sk: 'settings#reports' };
+  type Stored = { data: { exports: { retentionDays: number } }; updatedBy: string; version?: number };
+  const read = async () =>
+    (await tableClient().send(new GetCommand({ TableName: TABLE, Key: key, ConsistentRead: true })))
+      .Item as Stored;
+  const write = (item: Stored) =>
+    tableClient().send(
+      new PutCommand({
+        TableName: TABLE,
+        Item: { ...key, entity: 'programme-settings', id: 'reports', ...item },
+      }),
+    );
+
+  it('updates a settings document nobody but the seed wrote; leaves one someone changed', async () => {
+    const seeded = await read();
+    const days = seeded.data.exports.retentionDays;
+    // An older release's value, still the seed's: brought up to content/.
+    await write({
+      ...seeded,
+      data: { ...seeded.data, exports: { ...seeded.data.exports, retentionDays: days + 1 } },
+    });
+    const updated = await runFunction<{ settingsUpdated: string[] }>('seed');
+    expect(updated.settingsUpdated).toEqual(['reports']);
+    expect((await read()).data.exports.retentionDays).toBe(days);
+
+    // Someone else's change: kept.
+    const current = await read();
+    const theirs = {
+      ...current,
+      updatedBy: 'lea-dubois',
+      data: { ...current.data, exports: { ...current.data.exports, retentionDays: days + 2 } },
+    };
+    await write(theirs);
+    const kept = await runFunction<{ settingsUpdated: string[] }>('seed');
+    expect(kept.settingsUpdated).toEqual([]);
+    expect((await read()).data.exports.retentionDays).toBe(days + 2);
+    await write({ ...current, updatedBy: 'seed' });
   });
 });
 

@@ -5,16 +5,25 @@
  * - The catalogue is seeded once: when the revision counter says it never was (`seededAt`). A module the lab deleted
  *   is not brought back by the next deploy, and a module added to `content/` later does not appear on its own — the
  *   lab owns the catalogue from the first deploy on.
- * - Each settings document is inserted when absent (a release that adds one brings it), never replaced.
+ * - Each settings document is inserted when absent (a release that adds one brings it); one the seed wrote and
+ *   nobody changed since is brought up to the release's version — after the whole programme (the lab's catalogue
+ *   with the new settings) was checked to still hold together; otherwise it is kept, and the run says which.
  * A crash half-way leaves `seededAt` unset: the next run inserts what is missing.
  */
+import { canonicalJson } from '@parcours/domain/canonical-json';
 import { parseContent } from '@parcours/domain/content/parse-content';
-import { CATALOG_PARTS, type ProgrammeSources, SETTINGS_PARTS } from '@parcours/domain/content/programme';
+import {
+  CATALOG_PARTS,
+  type ProgrammeSources,
+  SETTINGS_PARTS,
+  type SettingsPart,
+} from '@parcours/domain/content/programme';
+import { programmeProblems } from '@parcours/domain/content/programme-check';
 import { catalogSchema } from '@parcours/domain/content/schemas';
 import { historyEntryItem } from './catalog-history.ts';
-import { get, putIfAbsent, transactWrite, update } from './gateway.ts';
+import { get, isConditionFailure, putIfAbsent, transactWrite, update } from './gateway.ts';
 import { type CatalogKind, keys } from './keys.ts';
-import { type CatalogItem, PART_OF_KIND, type SettingsItem } from './programme-repo.ts';
+import { type CatalogItem, PART_OF_KIND, readProgramme, type SettingsItem } from './programme-repo.ts';
 
 const SEED_ORDER: readonly CatalogKind[] = ['competency', 'service', 'site', 'module', 'path'];
 
@@ -22,6 +31,10 @@ export interface SeedResult {
   catalogInserted: number;
   catalogKept: number;
   settingsInserted: number;
+  /** Settings documents brought up to this release's `content/`. */
+  settingsUpdated: string[];
+  /** Settings of this release that would break the lab's catalogue: kept as they were (see the log). */
+  settingsRejected: string[];
   /** The catalogue had been seeded before: `content/`'s catalogue was not looked at. */
   catalogAlreadySeeded: boolean;
 }
@@ -38,6 +51,8 @@ export async function seedProgramme(sources: ProgrammeSources, at: string): Prom
     catalogInserted: 0,
     catalogKept: 0,
     settingsInserted: 0,
+    settingsUpdated: [],
+    settingsRejected: [],
     catalogAlreadySeeded: counter?.seededAt !== undefined,
   };
   // Settings first: a reader (the stream consumer, already running locally) needs all of them to load anything.
@@ -62,7 +77,11 @@ export async function seedProgramme(sources: ProgrammeSources, at: string): Prom
       }
     }
   }
-  if (result.catalogInserted + result.settingsInserted > 0 || !result.catalogAlreadySeeded) {
+  await updateSeedSettings(sources, at, result);
+  if (
+    result.catalogInserted + result.settingsInserted + result.settingsUpdated.length > 0 ||
+    !result.catalogAlreadySeeded
+  ) {
     await update({
       Key: keys.catalog.revision,
       UpdateExpression: 'SET #entity = :entity, #seededAt = if_not_exists(#seededAt, :at) ADD #revision :one',
@@ -110,4 +129,52 @@ async function insertItem(kind: CatalogKind, data: { id: string }, by: string, a
   // Present, or absent with a history: the lab deleted it (a seed interrupted before `seededAt`), not ours to revive.
   if (outcome.failures.some((f) => f.code === 'ConditionalCheckFailed')) return false;
   throw new Error(`Seeding ${kind} '${data.id}' failed: ${outcome.failures.map((f) => f.code).join(', ')}`);
+}
+
+/** Settings the seed wrote and nobody changed since, whose content differs from this release's `content/`. */
+async function updateSeedSettings(sources: ProgrammeSources, at: string, result: SeedResult): Promise<void> {
+  const stale: { part: SettingsPart; version: number }[] = [];
+  for (const part of SETTINGS_PARTS) {
+    const item = await get<SettingsItem>({ Key: keys.catalog.settings(part), ConsistentRead: true });
+    if (item?.updatedBy === 'seed' && canonicalJson(item.data) !== canonicalJson(sources[part]))
+      stale.push({ part, version: item.version ?? 1 });
+  }
+  if (stale.length === 0) return;
+  const current = await readProgramme();
+  const candidate = {
+    ...current.sources,
+    ...Object.fromEntries(stale.map((x) => [x.part, sources[x.part]])),
+  };
+  const problems = programmeProblems(candidate);
+  if (problems.length) {
+    // Kept as they were; the seed's result (the Trigger's output, the local start log) names them.
+    result.settingsRejected = stale.map((x) => `${x.part}: ${problems.join('; ')}`.slice(0, 500));
+    return;
+  }
+  for (const { part, version } of stale) {
+    try {
+      await update({
+        Key: keys.catalog.settings(part),
+        UpdateExpression: 'SET #data = :data, #version = :next, #updatedAt = :at',
+        // Still the seed's, at the version read: a change by anyone else meanwhile wins.
+        ConditionExpression: '#updatedBy = :seed AND (#version = :v OR attribute_not_exists(#version))',
+        ExpressionAttributeNames: {
+          '#data': 'data',
+          '#version': 'version',
+          '#updatedAt': 'updatedAt',
+          '#updatedBy': 'updatedBy',
+        },
+        ExpressionAttributeValues: {
+          ':data': sources[part],
+          ':next': version + 1,
+          ':at': at,
+          ':seed': 'seed',
+          ':v': version,
+        },
+      });
+      result.settingsUpdated.push(part);
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+    }
+  }
 }

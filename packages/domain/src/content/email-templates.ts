@@ -4,7 +4,7 @@ import { parseContent } from './parse-content.ts';
 import { perRevision } from './programme.ts';
 import { type EmailTemplate, emailTemplateSchema } from './schemas.ts';
 
-const templatesSchema = z.array(emailTemplateSchema).check(
+export const emailTemplatesSchema = z.array(emailTemplateSchema).check(
   z.superRefine((templates, ctx) => {
     const seen = new Set<string>();
     for (const { id } of templates) {
@@ -16,5 +16,5 @@ const templatesSchema = z.array(emailTemplateSchema).check(
 
 /** The e-mail templates of the installed revision, validated once per revision (every issue listed on failure). */
 export const emailTemplates: () => readonly EmailTemplate[] = perRevision((s) =>
-  parseContent(templatesSchema, s.emails, 'emails'),
+  parseContent(emailTemplatesSchema, s.emails, 'emails'),
 );
