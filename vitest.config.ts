@@ -79,7 +79,6 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          setupFiles: ['test/support/installed-programme.ts'],
           // The stack of `npm start` with the built web app, driven by Debian's Chromium (test/e2e/global-setup.ts).
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,

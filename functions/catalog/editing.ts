@@ -7,13 +7,11 @@ import { nowIso } from '@parcours/domain/clock';
 import { catalog } from '@parcours/domain/content/catalog';
 import {
   type CatalogEntity,
-  type CatalogKind,
   catalogReferences,
   checkArchive,
   checkCatalogItem,
-  PART,
 } from '@parcours/domain/content/catalog-rules';
-import { programmeRevision } from '@parcours/domain/content/programme';
+import { type CatalogKind, PART_OF_KIND, programmeRevision } from '@parcours/domain/content/programme';
 import { reportSettings, reportSettingsIssues } from '@parcours/domain/content/report-settings';
 import type { Catalog } from '@parcours/domain/content/schemas';
 import { checkTransferContent, ladders, transferSettings } from '@parcours/domain/content/transfer-content';
@@ -133,7 +131,7 @@ export function deleteItem(kind: CatalogKind, id: string, version: number, by: s
     const c = catalog();
     const refs = catalogReferences(c, kind, id);
     if (refs.length) throw inUse(kind, id, `referenced by ${refs.join(', ')}`);
-    const part = PART[kind];
+    const part = PART_OF_KIND[kind];
     const without = { ...c, [part]: (c[part] as CatalogEntity[]).filter((x) => x.id !== id) } as Catalog;
     const settings = settingsReferences(without);
     if (settings.length) throw inUse(kind, id, `named in the programme settings: ${settings.join('; ')}`);

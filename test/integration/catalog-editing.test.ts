@@ -2,7 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../packages/domain/src/content/catalog.ts';
 import { call, tokenFor, uniqueId } from './support/client.ts';
-import { runFunction } from './support/local.ts';
+import { drainStream, runFunction } from './support/local.ts';
 import { tableClient } from './support/table.ts';
 
 /**
@@ -116,6 +116,25 @@ describe('catalogue edits', () => {
     ]);
     expect(history.body.items[0]!.changes.map((c) => c.field)).toEqual(['summary']);
     expect((await call('GET', `/modules/${id}/history`, { token: learner })).status).toBe(403);
+
+    // The audit log (derived from the stream) names who changed the module and which fields.
+    await drainStream();
+    type Audit = {
+      items: { entity: string; entityId: string; actor: string; action: string; changed: string[] }[];
+    };
+    const month = new Date().toISOString().slice(0, 7);
+    const entries = await call<Audit>('GET', `/audit?month=${month}&limit=500`, { token: lab });
+    const mine = entries.body.items.filter((e) => e.entity === 'module' && e.entityId === id);
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'created', actor: labId }),
+        expect.objectContaining({
+          action: 'updated',
+          actor: labId,
+          changed: expect.arrayContaining(['data.summary']),
+        }),
+      ]),
+    );
   });
 
   it('refuses a path that references an unknown module, on the field concerned', async () => {

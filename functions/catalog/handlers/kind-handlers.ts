@@ -3,7 +3,7 @@
  * here rather than written five times. Reads go to the table (consistent: the lab reads back what it saved); edits
  * go through editing.ts, on the programme revision loaded for the request.
  */
-import type { CatalogKind } from '@parcours/domain/content/catalog-rules';
+import type { CatalogKind } from '@parcours/domain/content/programme';
 import { notFound } from '@parcours/domain/errors';
 import type { ApiHandler } from '@parcours/http';
 import { catalogHistory } from '@parcours/store/catalog-history';

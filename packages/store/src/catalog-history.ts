@@ -4,9 +4,10 @@
  * Catalogue content is not personal data; `by` is the lab member's id, like the audit log's actor.
  */
 import { canonicalJson } from '@parcours/domain/canonical-json';
+import type { CatalogKind } from '@parcours/domain/content/programme';
 import type { Entity } from './entities.ts';
 import { queryAll } from './gateway.ts';
-import { type CatalogKind, keys } from './keys.ts';
+import { keys } from './keys.ts';
 
 export type CatalogAction = 'created' | 'updated' | 'archived' | 'restored' | 'deleted';
 

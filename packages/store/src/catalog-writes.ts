@@ -4,6 +4,8 @@
  * validated against, so two edits that are each valid alone (archiving a module, adding it to a path) cannot both
  * commit: the second is re-validated against the first (`revision-moved`, the caller refreshes and decides again).
  */
+
+import type { CatalogKind } from '@parcours/domain/content/programme';
 import { conflict, notFound } from '@parcours/domain/errors';
 import { type CatalogAction, type CatalogChange, diffFields, historyEntryItem } from './catalog-history.ts';
 import {
@@ -15,7 +17,7 @@ import {
   transactWrite,
   update,
 } from './gateway.ts';
-import { type CatalogKind, keys } from './keys.ts';
+import { keys } from './keys.ts';
 import type { CatalogItem } from './programme-repo.ts';
 
 type Data = Record<string, unknown> & { id: string };

@@ -3,8 +3,8 @@
  * the id of the resource that key creates. They expire through the table's TTL.
  */
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@parcours/domain/canonical-json';
 import { conflict } from '@parcours/domain/errors';
-import { canonicalJson } from '@parcours/domain/lms/idempotency';
 import type { Entity } from './entities.ts';
 import { get, isConditionFailure, put } from './gateway.ts';
 import { keys } from './keys.ts';

@@ -7,6 +7,8 @@
  *   as a title, a status or a session's start time (those live in GSI keys that are rewritten with the item);
  * - every item also stores `entity` so a stream consumer or a rebuild can dispatch on it.
  */
+import type { CatalogKind } from '@parcours/domain/content/programme';
+
 export type KeyPart = readonly [label: string, value: string | number];
 
 export function composeKey(...parts: KeyPart[]): string {
@@ -19,9 +21,6 @@ export function sortableNumber(n: number, width = 10): string {
     throw new Error(`sortableNumber expects a non-negative integer, got ${n}`);
   return String(n).padStart(width, '0');
 }
-
-/** The kinds of catalogue item the lab edits. */
-export type CatalogKind = 'module' | 'path' | 'site' | 'competency' | 'service';
 
 export interface ItemKey {
   pk: string;

@@ -7,10 +7,12 @@
  * the function re-read the partition (one Query, ~100 KB). So a change the lab saved is what the very next request,
  * in any function, sees — no window where two functions disagree — for the price of one small read per invocation.
  */
+
+import type { CatalogKind } from '@parcours/domain/content/programme';
 import {
   CATALOG_PARTS,
-  type CatalogPart,
   installProgramme,
+  PART_OF_KIND,
   type ProgrammeSources,
   programmeRevision,
   SETTINGS_PARTS,
@@ -18,17 +20,7 @@ import {
 } from '@parcours/domain/content/programme';
 import type { Entity } from './entities.ts';
 import { get, queryPartition, StoreUnavailableError } from './gateway.ts';
-import { type CatalogKind, keys } from './keys.ts';
-
-/** The catalogue kinds, and the part of the programme each fills. */
-export const PART_OF_KIND: Readonly<Record<CatalogKind, CatalogPart>> = {
-  module: 'modules',
-  path: 'paths',
-  site: 'sites',
-  competency: 'competencies',
-  service: 'services',
-};
-export const CATALOG_KINDS = Object.keys(PART_OF_KIND) as CatalogKind[];
+import { keys } from './keys.ts';
 
 /** A catalogue item: the validated content object under `data`, with its version and who changed it last. */
 export interface CatalogItem<T = Record<string, unknown>> {
@@ -69,12 +61,17 @@ function isKind(entity: unknown): entity is CatalogKind {
   return typeof entity === 'string' && entity in PART_OF_KIND;
 }
 
-/** Reads the whole partition: the sources and the revision they are at (the counter is one of its items). */
-export async function readProgramme(): Promise<{ revision: number; sources: ProgrammeSources }> {
+/**
+ * Reads the whole partition: the sources and the revision they are at — `knownRevision` when the caller has just read
+ * the counter (strongly consistent, before this Query), else read here.
+ */
+export async function readProgramme(
+  knownRevision?: number,
+): Promise<{ revision: number; sources: ProgrammeSources }> {
   // Labelled with the counter read *before* the Query: a Query is no snapshot of a transaction, so it may see part of
   // a later edit; labelled older, that copy is reloaded by the next request, and an edit decided on it fails its
   // revision condition and is decided again.
-  const revision = await currentRevision();
+  const revision = knownRevision ?? (await currentRevision());
   const items = await queryPartition<PartitionItem>(keys.catalog.partition);
   const sources = Object.fromEntries([
     ...CATALOG_PARTS.map((p) => [p, [] as unknown[]]),
@@ -110,9 +107,9 @@ let reloading: Promise<void> | undefined;
  */
 export async function refreshProgramme(): Promise<void> {
   const revision = await currentRevision();
-  // The partition is read after the counter, strongly consistent: one reload reaches `revision` or later.
+  // The partition is read after the counter (strongly consistent) and labelled with it: see readProgramme.
   if ((programmeRevision() ?? -1) >= revision) return;
-  reloading ??= readProgramme()
+  reloading ??= readProgramme(revision)
     .then((p) => installProgramme(p.revision, p.sources))
     .finally(() => {
       reloading = undefined;
@@ -120,7 +117,7 @@ export async function refreshProgramme(): Promise<void> {
   await reloading;
   // A reload that started before `revision` was committed (shared with another caller): one more, ours.
   if ((programmeRevision() ?? -1) < revision) {
-    const p = await readProgramme();
+    const p = await readProgramme(revision);
     installProgramme(p.revision, p.sources);
   }
 }

@@ -12,8 +12,10 @@
  */
 import { canonicalJson } from '@parcours/domain/canonical-json';
 import { parseContent } from '@parcours/domain/content/parse-content';
+import type { CatalogKind } from '@parcours/domain/content/programme';
 import {
   CATALOG_PARTS,
+  PART_OF_KIND,
   type ProgrammeSources,
   SETTINGS_PARTS,
   type SettingsPart,
@@ -22,8 +24,8 @@ import { programmeProblems } from '@parcours/domain/content/programme-check';
 import { catalogSchema } from '@parcours/domain/content/schemas';
 import { historyEntryItem } from './catalog-history.ts';
 import { get, isConditionFailure, putIfAbsent, transactWrite, update } from './gateway.ts';
-import { type CatalogKind, keys } from './keys.ts';
-import { type CatalogItem, PART_OF_KIND, readProgramme, type SettingsItem } from './programme-repo.ts';
+import { keys } from './keys.ts';
+import { type CatalogItem, readProgramme, type SettingsItem } from './programme-repo.ts';
 
 const SEED_ORDER: readonly CatalogKind[] = ['competency', 'service', 'site', 'module', 'path'];
 

@@ -91,6 +91,27 @@ export async function deliverNow(api: Api, specs: DeliverySpec[], slotMs = 2_500
   return moved;
 }
 
+/**
+ * Moves a demo session out of the way: a week later — unless that slot is taken too (the demo programme repeats
+ * weekly, so the same trainer may teach then): further weeks, then a few hours later in the day.
+ */
+async function moveAway(api: Api, lab: string, id: string, s: { start: string; end: string }): Promise<void> {
+  const day = 86_400_000;
+  let last = '';
+  for (const shift of [7, 14, 21, 7.125, 14.125, 21.125, 7.25, 28.25].map((d) => d * day)) {
+    const r = await api.call<Conflict>('PATCH', `/sessions/${id}`, {
+      token: lab,
+      body: {
+        start: new Date(Date.parse(s.start) + shift).toISOString(),
+        end: new Date(Date.parse(s.end) + shift).toISOString(),
+      },
+    });
+    if (r.status === 200) return;
+    last = `${r.status} ${r.text}`;
+  }
+  throw new Error(`could not move demo session ${id} out of the way: ${last}`);
+}
+
 /** Moves a session to [start, end), trying other rooms, and moving away a demo session that holds a trainer. */
 async function moveTo(
   api: Api,
@@ -115,14 +136,7 @@ async function moveTo(
       const other = await api.must<{ start: string; end: string }>('GET', `/sessions/${clash}`, {
         token: lab,
       });
-      const week = 7 * 86_400_000;
-      await api.must('PATCH', `/sessions/${clash}`, {
-        token: lab,
-        body: {
-          start: new Date(Date.parse(other.start) + week).toISOString(),
-          end: new Date(Date.parse(other.end) + week).toISOString(),
-        },
-      });
+      await moveAway(api, lab, clash, other);
     } else if (code !== 'room-unavailable') break;
   }
   throw new Error(`could not move session ${id} to now: ${last}`);

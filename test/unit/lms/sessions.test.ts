@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Facilitator } from '../../../packages/domain/src/api/sessions-api.ts';
+import { canonicalJson } from '../../../packages/domain/src/canonical-json.ts';
 import { catalog } from '../../../packages/domain/src/content/catalog.ts';
 import { AppError } from '../../../packages/domain/src/errors.ts';
 import { decodeCursor, encodeCursor, positionKey } from '../../../packages/domain/src/lms/cursor.ts';
-import { canonicalJson, parseIdempotencyKey } from '../../../packages/domain/src/lms/idempotency.ts';
+import { parseIdempotencyKey } from '../../../packages/domain/src/lms/idempotency.ts';
 import { parisLocalToUtc } from '../../../packages/domain/src/lms/local-time.ts';
 import { isSessionId, newSessionId } from '../../../packages/domain/src/lms/session-ids.ts';
 import {

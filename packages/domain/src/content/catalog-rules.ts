@@ -4,18 +4,11 @@
  * cockpit shows each next to its field.
  */
 import { conflict, invalid } from '../errors.ts';
+import { type CatalogKind, PART_OF_KIND } from './programme.ts';
 import type { Catalog, Competency, Module, Path, Service, Site } from './schemas.ts';
 import { catalogSchema } from './schemas.ts';
 
-export type CatalogKind = 'module' | 'path' | 'site' | 'competency' | 'service';
 export type CatalogEntity = Module | Path | Site | Competency | Service;
-export const PART: Readonly<Record<CatalogKind, keyof Catalog>> = {
-  module: 'modules',
-  path: 'paths',
-  site: 'sites',
-  competency: 'competencies',
-  service: 'services',
-};
 
 export interface FieldIssue {
   path: string;
@@ -63,7 +56,7 @@ function siteIssues(s: Site): FieldIssue[] {
 
 /** The catalogue with `item` put in place of its namesake (or added). */
 export function withItem(c: Catalog, kind: CatalogKind, item: CatalogEntity): Catalog {
-  const part = PART[kind];
+  const part = PART_OF_KIND[kind];
   const list = c[part] as CatalogEntity[];
   const next = list.some((x) => x.id === item.id)
     ? list.map((x) => (x.id === item.id ? item : x))

@@ -24,6 +24,15 @@ export interface ProgrammeSources {
   emails: unknown[];
 }
 export type CatalogPart = 'competencies' | 'modules' | 'paths' | 'sites' | 'services';
+/** The kinds of catalogue item the lab edits (each item's `entity`), and the part of the programme each fills. */
+export type CatalogKind = 'module' | 'path' | 'site' | 'competency' | 'service';
+export const PART_OF_KIND: Readonly<Record<CatalogKind, CatalogPart>> = {
+  module: 'modules',
+  path: 'paths',
+  site: 'sites',
+  competency: 'competencies',
+  service: 'services',
+};
 export type SettingsPart = Exclude<keyof ProgrammeSources, CatalogPart>;
 export const CATALOG_PARTS: readonly CatalogPart[] = [
   'competencies',

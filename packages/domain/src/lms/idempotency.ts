@@ -18,16 +18,3 @@ export function parseIdempotencyKey(header: string | undefined): string | undefi
   }
   return key;
 }
-
-/**
- * JSON with object keys sorted at every level, so two bodies that differ only by key order (or by how the client
- * wrote an instant, once normalised by validation) hash the same.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
