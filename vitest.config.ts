@@ -19,6 +19,8 @@ const EXCLUSIVE = [
   'test/integration/outage.test.ts',
   // Injects throttling, conflicts and leftovers into the process's table client: nobody else may call it meanwhile.
   'test/integration/store-faults.test.ts',
+  // Sets the lab members' count that every lab token of the other files moves.
+  'test/integration/lab-members.test.ts',
 ];
 
 /**

@@ -78,8 +78,12 @@ try {
   await transferDemoSettled();
   await stack.streamDrained();
   console.log(`${demo.created} sessions.`);
-  const learner = await stack.tokens.sign({ userId: 'bench-learner', roles: ['learner'], service: 'drfip' });
-  const lab = await stack.tokens.sign({ userId: 'bench-lab', roles: ['lab'] });
+  const learner = await stack.tokens.tokenFor({
+    userId: 'bench-learner',
+    roles: ['learner'],
+    service: 'drfip',
+  });
+  const lab = await stack.tokens.tokenFor({ userId: 'bench-lab', roles: ['lab'] });
   const creds = await ensureDemoLrsClient();
   const basic = `Basic ${Buffer.from(`${creds.key}:${creds.secret}`).toString('base64')}`;
 
@@ -146,7 +150,7 @@ try {
   const enrolments = arg('--enrolments', 100);
   const tokens = await Promise.all(
     Array.from({ length: enrolments }, (_, i) =>
-      stack.tokens.sign({ userId: `bench-enrol-${i}`, roles: ['learner'], service: 'drfip' }),
+      stack.tokens.tokenFor({ userId: `bench-enrol-${i}`, roles: ['learner'], service: 'drfip' }),
     ),
   );
   results.push(

@@ -37,7 +37,7 @@ const stack = await startLocalStack(functions, {
   seed: async () => void (await seedContent()),
 });
 try {
-  const lab = await stack.tokens.sign({ userId: 'bench-lab', roles: ['lab'] });
+  const lab = await stack.tokens.tokenFor({ userId: 'bench-lab', roles: ['lab'] });
   const createSession = async (round: number) => {
     const start = new Date(Date.now() + (7 + round) * 86_400_000);
     start.setUTCHours(8, 0, 0, 0);
@@ -66,7 +66,7 @@ try {
 
   // The learners opened the app before registration opened (their profile exists, as after any sign-in).
   const signedIn = async (userId: string) => {
-    const token = await stack.tokens.sign({ userId, roles: ['learner'], service: 'drfip' });
+    const token = await stack.tokens.tokenFor({ userId, roles: ['learner'], service: 'drfip' });
     const r = await fetch(`${stack.apiUrl}/me/profile`, { headers: { authorization: `Bearer ${token}` } });
     await r.arrayBuffer();
     if (r.status !== 200) throw new Error(`profile of ${userId}: ${r.status}`);

@@ -460,8 +460,8 @@ async function runSize(size: number): Promise<Result> {
     );
     (globalThis as { gc?: () => void }).gc?.();
 
-    const labToken = await stack.tokens.sign({ userId: 'bench-lab', roles: ['lab'] });
-    const hrToken = await stack.tokens.sign({ userId: 'bench-hr', roles: ['hr'], hrServices });
+    const labToken = await stack.tokens.tokenFor({ userId: 'bench-lab', roles: ['lab'] });
+    const hrToken = await stack.tokens.tokenFor({ userId: 'bench-hr', roles: ['hr'], hrServices });
     const get = async (path: string, token: string) => {
       const r = await fetch(`${stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
       const text = await r.text();

@@ -1,6 +1,6 @@
 /**
  * CDK app entry (cdk.json: `npx tsx infra/app.ts`). Context: region, sesFromAddress, sesIdentity | sesIdentityArn,
- * publicUrl, corsAllowOrigins (see deploy-settings.ts).
+ * publicUrl, corsAllowOrigins, adminEmail, authDomainPrefix, proConnect* (see deploy-settings.ts and README.md).
  */
 import { pathToFileURL } from 'node:url';
 import type { FunctionDef } from '@parcours/http/route-types';

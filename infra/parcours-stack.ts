@@ -9,9 +9,11 @@ import { FunctionSchedule } from './constructs/function-schedule.ts';
 import { ParcoursHttpApi } from './constructs/http-api.ts';
 import { needsLinkSigningSecret, ParcoursFunction, type SesSender } from './constructs/parcours-function.ts';
 import { ParcoursTable } from './constructs/parcours-table.ts';
+import { PROCONNECT_PROVIDER_NAME } from './constructs/proconnect-idp.ts';
 import { TableStreamConsumer } from './constructs/table-stream-consumer.ts';
 import { ParcoursUserPool } from './constructs/user-pool.ts';
-import { WebHosting, webHostingContext } from './constructs/web-hosting.ts';
+import { WebHosting } from './constructs/web-hosting.ts';
+import { webHostingContext } from './constructs/web-hosting-context.ts';
 import type { DeploySettings } from './deploy-settings.ts';
 
 export interface ParcoursStackProps extends StackProps {
@@ -33,12 +35,16 @@ export class ParcoursStack extends Stack {
     checkRouteTable(props.functions);
 
     const { table } = new ParcoursTable(this, 'Data');
-    const users = new ParcoursUserPool(this, 'Users');
-    const http = new ParcoursHttpApi(this, 'Http', {
-      userPool: users.pool,
-      userPoolClient: users.client,
-      corsAllowOrigins: settings.corsAllowOrigins,
+    const users = new ParcoursUserPool(this, 'Users', {
+      ...(settings.authDomainPrefix ? { domainPrefix: settings.authDomainPrefix } : {}),
+      ...(settings.proConnect ? { proConnect: settings.proConnect } : {}),
     });
+    const http = new ParcoursHttpApi(this, 'Http', { corsAllowOrigins: settings.corsAllowOrigins });
+    // Sign-in wiring, in dependency order (user-pool.ts): the distribution (it serves the API) → the web client
+    // (its callback URLs name the distribution) → the API's authorizer (it names the client).
+    const web = this.webHosting(http.endpoint, users.hostedUiUrl, props.apiDocument);
+    const client = users.addWebClient(web.origin);
+    http.useUserPool(users.pool, client);
     // Built only when some function of the route table needs them: no orphan secret otherwise.
     const ses = props.functions.some((f) => f.access.ses) ? this.sesSender(settings) : undefined;
     const linkSigningSecret = props.functions.some(needsLinkSigningSecret)
@@ -58,7 +64,12 @@ export class ParcoursStack extends Stack {
         publicUrl,
         ...(ses ? { ses } : {}),
         ...(linkSigningSecret ? { linkSigningSecret } : {}),
+        userPool: users.pool,
+        ...(settings.adminEmail ? { adminEmail: settings.adminEmail } : {}),
       });
+      // Roles are groups: a function putting people in them must not run before they exist — the seed runs during
+      // the very deployment that creates them, and nothing else orders the two.
+      if (def.access.userPool?.length) fn.node.addDependency(...users.groups);
       for (const [name, route] of Object.entries(def.routes ?? {})) http.addFunctionRoute(name, route, fn);
       if (def.schedule)
         new FunctionSchedule(this, `${id}Schedule`, {
@@ -83,18 +94,53 @@ export class ParcoursStack extends Stack {
     // The other functions are created once the seed has run: a first deployment never serves an unseeded table.
     for (const seed of seeds) seed.executeBefore(...served);
 
+    web.publish({
+      apiBaseUrl: '/api',
+      cognito: {
+        baseUrl: users.hostedUiUrl,
+        clientId: client.userPoolClientId,
+        ...(settings.proConnect
+          ? {
+              proConnect: {
+                provider: PROCONNECT_PROVIDER_NAME,
+                endSessionUrl: settings.proConnect.endSessionUrl,
+                clientId: settings.proConnect.clientId,
+              },
+            }
+          : {}),
+      },
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: http.endpoint, description: 'Base URL of the HTTP API' });
-    const web = this.webHosting(http.endpoint, users.client.userPoolClientId, props.apiDocument);
     new CfnOutput(this, 'WebUrl', { value: web.appUrl, description: 'The web dashboards (API under /api/)' });
     new CfnOutput(this, 'UserPoolId', { value: users.pool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
+    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    this.signInOutputs(users.hostedUiUrl, settings);
+  }
+
+  /** What operators need to check sign-in, and to register the pool at ProConnect. */
+  private signInOutputs(hostedUiUrl: string, settings: DeploySettings): void {
+    new CfnOutput(this, 'HostedUiUrl', {
+      value: hostedUiUrl,
+      description: 'Cognito hosted UI (sign-in of every account)',
+    });
+    new CfnOutput(this, 'ProConnect', {
+      value: settings.proConnect ? 'enabled' : 'disabled',
+      description:
+        'Whether State agents sign in through ProConnect (context proConnectIssuer/ClientId/Secret)',
+    });
+    if (settings.proConnect)
+      new CfnOutput(this, 'ProConnectRedirectUri', {
+        value: `${hostedUiUrl}/oauth2/idpresponse`,
+        description: 'The redirect_uri to register at ProConnect for this pool',
+      });
   }
 
   /** The web dashboards (infra/constructs/web-hosting.ts): S3 + CloudFront, the API on the same origin. */
   private webHosting(
     apiEndpoint: string,
-    clientId: string,
+    hostedUiUrl: string,
     apiDocument: Record<string, unknown> | undefined,
   ): WebHosting {
     const ctx = webHostingContext(this);
@@ -103,7 +149,8 @@ export class ParcoursStack extends Stack {
       distDir: join(import.meta.dirname, '..', 'packages', 'web', 'dist'),
       allowPlaceholder: ctx.allowPlaceholder,
       apiEndpoint,
-      ...(ctx.cognitoDomain ? { cognito: { domain: ctx.cognitoDomain, clientId } } : {}),
+      // The web app exchanges its authorization code at the hosted UI's token endpoint.
+      connectOrigins: [hostedUiUrl],
       ...(ctx.webAclArn ? { webAclArn: ctx.webAclArn } : {}),
       ...(ctx.domain
         ? {

@@ -1,5 +1,5 @@
 /**
- * People & privacy: a person's own record (profile, notification preferences, one-click unsubscribe), the RGPD rights (export, erasure), the audit log and failed notifications.
+ * People & privacy: the people the lab manages (identity, service, roles), a person's own record (profile, notification preferences, one-click unsubscribe), the RGPD rights (export, erasure), the audit log and failed notifications.
  * Route metadata only (no schema, no handler): the route table imports it; the Lambda loads `handler.ts`.
  */
 import type { FunctionDef, RouteMeta } from '@parcours/http/route-types';
@@ -12,6 +12,14 @@ export const peopleRoutes = {
     auth: ANY_SIGNED_IN,
     summary: 'Who am I: identity and roles',
     tags: ['me'],
+  },
+  'me-sign-in': {
+    method: 'POST',
+    path: '/me/sign-in',
+    auth: ANY_SIGNED_IN,
+    summary:
+      'Record my sign-in: first time, creates me (learner, the service my identity maps to); later, brings my identity up to date. Says when my token is behind my roles',
+    tags: ['me', 'people'],
   },
   'me-profile-get': {
     method: 'GET',
@@ -64,10 +72,43 @@ export const peopleRoutes = {
     summary: 'Export all my personal data as JSON (RGPD access and portability)',
     tags: ['me', 'data-protection'],
   },
+  'people-list': {
+    method: 'GET',
+    path: '/people',
+    auth: roles('lab'),
+    recheck: true,
+    summary: 'People, by name: search, by role, by service, or those whose service is to be assigned (lab)',
+    tags: ['people'],
+  },
+  'people-get': {
+    method: 'GET',
+    path: '/people/{id}',
+    auth: roles('lab'),
+    recheck: true,
+    summary: "A person's page: identity, roles, service, paths, trainer registry entry (lab)",
+    tags: ['people'],
+  },
+  'people-roles-put': {
+    method: 'PUT',
+    path: '/people/{id}/roles',
+    auth: roles('lab'),
+    summary:
+      'Grant or revoke trainer, hr (with the services HR may see) and lab; effective at once for writes, at the next token for reads (lab)',
+    tags: ['people'],
+  },
+  'people-service-put': {
+    method: 'PUT',
+    path: '/people/{id}/service',
+    auth: roles('lab'),
+    summary:
+      "Assign a person's service (one to be assigned, or a correction); it then wins over the mapping (lab)",
+    tags: ['people'],
+  },
   'people-data-export': {
     method: 'GET',
     path: '/people/{id}/data-export',
     auth: roles('lab'),
+    recheck: true,
     summary: "Export a person's data on their request (lab)",
     tags: ['data-protection'],
   },
@@ -83,6 +124,7 @@ export const peopleRoutes = {
     method: 'GET',
     path: '/audit',
     auth: roles('lab'),
+    recheck: true,
     summary: 'Audit log of administrative actions, newest first, one month at a time',
     tags: ['admin'],
   },

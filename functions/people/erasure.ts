@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { nowIso } from '@parcours/domain/clock';
+import { conflict } from '@parcours/domain/errors';
 import { pseudonymizeStatement } from '@parcours/domain/pseudonymize';
 import { keys } from '@parcours/store';
 import { ERASED_ENTITIES, isEntity } from '@parcours/store/entities';
@@ -11,6 +12,7 @@ import {
   partitionKeys,
   putPseudonymizedStatement,
 } from '@parcours/store/erasure-repo';
+import { storedAccess } from '@parcours/store/person-repo';
 import { enrolmentRecordsOf, personalItems } from '@parcours/store/personal-data-repo';
 import { queryIndex } from '@parcours/store/xapi-index';
 import { readStatements } from '@parcours/store/xapi-statements';
@@ -62,6 +64,10 @@ async function agentStatementIds(agent: Agent): Promise<string[]> {
  * - the erasure itself is recorded (who, when, counts) under a hash of the id, and audited.
  */
 export async function erasePerson(userId: string, actorId: string, reason?: string) {
+  // The lab's member count lives beside the person: erasing a member would leave it counting a ghost (and could
+  // erase the last one). The lab revokes the role first, under the count's rule, then erases.
+  if ((await storedAccess(userId))?.roles.includes('lab'))
+    throw conflict('erase-lab-member', 'Revoke the lab role before erasing this person');
   const now = nowIso();
   const hash = subjectHash(userId);
   const record = await beginErasure(hash, actorId, now, reason);

@@ -11,10 +11,17 @@ import {
 } from '@parcours/store/profile-repo';
 import { linkConfig } from '../shared/links.ts';
 
-/** The display name claim of the caller's token (`name`), when the identity provider gives one. */
+/**
+ * The caller's name as their token gives it: `name`, or given and family names (the pool's attributes, ProConnect's
+ * `given_name` and `usual_name`).
+ */
 export function displayNameFromEvent(event: ApiEvent): string | undefined {
-  const name = event.requestContext?.authorizer?.jwt?.claims?.['name'];
-  return typeof name === 'string' && name.trim() ? name.trim().slice(0, 100) : undefined;
+  const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  const name =
+    text(claims['name']) ||
+    [text(claims['given_name']), text(claims['family_name'])].filter(Boolean).join(' ');
+  return name ? name.slice(0, 100) : undefined;
 }
 
 export function toProfileView(p: UserProfileItem) {

@@ -22,6 +22,15 @@ import {
   unsubscribeQuery,
   unsubscribeResult,
 } from '@parcours/domain/api/notifications-api';
+import {
+  peopleList,
+  peopleListQuery,
+  personPage,
+  personView,
+  rolesBody,
+  serviceBody,
+  signInView,
+} from '@parcours/domain/api/people-api';
 import type { RouteSchemas } from '@parcours/http/route-types';
 
 import type { PeopleRoute } from './context.ts';
@@ -30,6 +39,10 @@ export const peopleSchemas = {
   'me-get': {
     query: noQuery,
     response: meView,
+  },
+  'me-sign-in': {
+    query: noQuery,
+    response: signInView,
   },
   'me-profile-get': {
     query: noQuery,
@@ -60,6 +73,27 @@ export const peopleSchemas = {
   'me-data-export': {
     query: noQuery,
     response: personalDataExport,
+  },
+  'people-list': {
+    query: peopleListQuery,
+    response: peopleList,
+  },
+  'people-get': {
+    params: personIdParams,
+    query: noQuery,
+    response: personPage,
+  },
+  'people-roles-put': {
+    params: personIdParams,
+    query: noQuery,
+    body: rolesBody,
+    response: personView,
+  },
+  'people-service-put': {
+    params: personIdParams,
+    query: noQuery,
+    body: serviceBody,
+    response: personView,
   },
   'people-data-export': {
     params: personIdParams,

@@ -8,6 +8,11 @@ import type { FunctionDef } from '@parcours/http/route-types';
 export const seedContext = {
   name: 'seed',
   afterDeploy: true,
-  access: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] },
+  access: {
+    // The first administrator's person record and the lab members' counter, in one transaction (Put + Update).
+    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+    // The first lab administrator, invited by e-mail from the deploy setting `adminEmail` (admin-invitation.ts).
+    userPool: ['AdminGetUser', 'AdminCreateUser', 'AdminAddUserToGroup'],
+  },
   timeoutSeconds: 300,
 } as const satisfies FunctionDef;

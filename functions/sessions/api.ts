@@ -1,4 +1,5 @@
 import { bindRoutes } from '@parcours/http';
+import { storedAccess } from '@parcours/store/person-repo';
 import { refreshProgramme } from '@parcours/store/programme-repo';
 import { sessionsRoutes } from './context.ts';
 import { sessionsSchemas } from './schemas.ts';
@@ -7,4 +8,7 @@ import { sessionsSchemas } from './schemas.ts';
  * `api(name, fn)`: a handler of this context, bound to its route's metadata and schemas; each request first loads
  * the programme's current revision (catalogue and settings: one read when unchanged).
  */
-export const api = bindRoutes(sessionsRoutes, sessionsSchemas, { before: refreshProgramme });
+export const api = bindRoutes(sessionsRoutes, sessionsSchemas, {
+  before: refreshProgramme,
+  storedAccess,
+});

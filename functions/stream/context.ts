@@ -9,6 +9,17 @@ import { TABLE_READ_WRITE } from '../shared/access.ts';
 export const streamContext = {
   name: 'stream',
   stream: { batchSize: 500 },
-  access: { table: TABLE_READ_WRITE },
+  access: {
+    table: TABLE_READ_WRITE,
+    // The roles the lab grants, mirrored into the user pool's groups and scope attributes (people/role-mirror.ts).
+    userPool: [
+      'AdminGetUser',
+      'AdminListGroupsForUser',
+      'AdminAddUserToGroup',
+      'AdminRemoveUserFromGroup',
+      'AdminUpdateUserAttributes',
+      'AdminDeleteUserAttributes',
+    ],
+  },
   timeoutSeconds: 60,
 } as const satisfies FunctionDef;

@@ -1,5 +1,6 @@
 import { auditLog } from './audit-log.ts';
 import { notificationsProjection } from './notifications.ts';
+import { peopleProjection } from './people.ts';
 import type { Projection } from './projection.ts';
 import { reportsProjection } from './reports.ts';
 import { transferProjection } from './transfer.ts';
@@ -15,4 +16,5 @@ export const projections: Projection[] = [
   xapiIndexProjection,
   transferProjection,
   reportsProjection,
+  peopleProjection,
 ];

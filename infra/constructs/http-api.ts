@@ -18,8 +18,6 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 export interface ParcoursHttpApiProps {
-  readonly userPool: UserPool;
-  readonly userPoolClient: IUserPoolClient;
   readonly corsAllowOrigins: readonly string[];
   /** Stage-wide steady rate (requests/s) and burst: a cap on cost and on load on the table. */
   readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
@@ -37,7 +35,7 @@ export class ParcoursHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
-  private readonly jwt: HttpJwtAuthorizer;
+  private jwt: HttpJwtAuthorizer | undefined;
 
   constructor(scope: Construct, id: string, props: ParcoursHttpApiProps) {
     super(scope, id);
@@ -94,10 +92,17 @@ export class ParcoursHttpApi extends Construct {
         ),
       },
     });
+  }
 
+  /**
+   * The Cognito JWT authorizer of the `roles` routes. Given after construction, not as a prop: the web client's
+   * callback URL names the CloudFront distribution, which needs this API's endpoint first (user-pool.ts).
+   */
+  useUserPool(userPool: UserPool, client: IUserPoolClient): void {
+    if (this.jwt) throw new Error('The API has its user pool already');
     // Cognito ID tokens carry `aud` = client id, access tokens `client_id`: API Gateway accepts either.
-    this.jwt = new HttpJwtAuthorizer('CognitoJwt', props.userPool.userPoolProviderUrl, {
-      jwtAudience: [props.userPoolClient.userPoolClientId],
+    this.jwt = new HttpJwtAuthorizer('CognitoJwt', userPool.userPoolProviderUrl, {
+      jwtAudience: [client.userPoolClientId],
       identitySource: ['$request.header.Authorization'],
     });
   }
@@ -112,8 +117,10 @@ export class ParcoursHttpApi extends Construct {
     if (trigger.path === LOCAL_ONLY || trigger.path.startsWith(`${LOCAL_ONLY}/`))
       throw new Error(`Route ${routeKeyOf(trigger)} is local-only and cannot be deployed`);
 
+    if (trigger.auth.kind === 'roles' && !this.jwt)
+      throw new Error(`Route ${routeKeyOf(trigger)} needs the user pool: call useUserPool() first`);
     const authorizer: IHttpRouteAuthorizer =
-      trigger.auth.kind === 'roles' ? this.jwt : new HttpNoneAuthorizer();
+      trigger.auth.kind === 'roles' && this.jwt ? this.jwt : new HttpNoneAuthorizer();
     const [route] = this.api.addRoutes({
       path: trigger.path,
       methods: [HttpMethod[trigger.method]],

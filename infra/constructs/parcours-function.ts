@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type FunctionDef, routeKeyOf } from '@parcours/http/route-types';
 import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -19,6 +20,10 @@ export interface ParcoursFunctionProps {
   readonly ses?: SesSender;
   /** Required when `needsLinkSigningSecret(def)`. */
   readonly linkSigningSecret?: ISecret;
+  /** Required when the function's access lists user pool actions. */
+  readonly userPool?: IUserPool;
+  /** ADMIN_EMAIL of the function that invites users (`AdminCreateUser`): the first lab administrator. */
+  readonly adminEmail?: string;
 }
 
 /** What a function that sends email is given: the sender and the SES resources it may use. */
@@ -133,11 +138,32 @@ export class ParcoursFunction extends Construct {
       this.fn.addEnvironment('LINK_SIGNING_SECRET', secret.secretValueFromJson('key').unsafeUnwrap());
     }
 
+    this.grantUserPool(props);
+
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.',
     });
+  }
+
+  /** Exactly the declared `cognito-idp` actions, on the one pool; its id in USER_POOL_ID. */
+  private grantUserPool(props: ParcoursFunctionProps): void {
+    const { def } = props;
+    const actions = def.access.userPool ?? [];
+    if (actions.length === 0) return;
+    const pool = props.userPool;
+    if (!pool) throw new Error(`Function '${def.name}' calls the user pool but the stack gave it none`);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: actions.map((a) => `cognito-idp:${a}`),
+        resources: [pool.userPoolArn],
+      }),
+    );
+    this.fn.addEnvironment('USER_POOL_ID', pool.userPoolId);
+    // Only the inviting function learns who the first administrator is; without the setting it invites nobody.
+    if (actions.includes('AdminCreateUser') && props.adminEmail)
+      this.fn.addEnvironment('ADMIN_EMAIL', props.adminEmail);
   }
 }
 

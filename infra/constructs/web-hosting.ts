@@ -1,6 +1,3 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type CfnElement, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -27,13 +24,30 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { resolveDist } from './web-hosting-context.ts';
 
-/** The web dashboards' runtime settings, written to `/app/config.js` (packages/web/src/config.ts reads them). */
+/**
+ * The web dashboards' runtime settings, written to `/app/config.js`: the shape packages/web/src/config.ts reads
+ * (`ParcoursConfig`; the web app has its own tsconfig, so the type is restated here).
+ */
 export interface WebRuntimeConfig {
   /** '/api' (same origin, through the distribution) or an absolute base URL. */
   readonly apiBaseUrl: string;
-  /** Cognito hosted UI (authorization code + PKCE); absent until the user pool client has a domain and OAuth. */
-  readonly cognito?: { readonly domain: string; readonly clientId: string };
+  readonly cognito?: WebCognitoConfig;
+}
+
+/** Cognito hosted UI (authorization code + PKCE), and ProConnect's sign-in button and sign-out when federated. */
+export interface WebCognitoConfig {
+  /** `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  readonly baseUrl: string;
+  readonly clientId: string;
+  readonly proConnect?: {
+    /** The identity provider's name in the pool (`identity_provider=` of the authorize request). */
+    readonly provider: string;
+    readonly endSessionUrl: string;
+    /** The pool's client id at ProConnect. */
+    readonly clientId: string;
+  };
 }
 
 export interface WebHostingProps {
@@ -43,7 +57,8 @@ export interface WebHostingProps {
   readonly allowPlaceholder?: boolean;
   /** The HTTP API's endpoint (`https://<id>.execute-api.<region>.amazonaws.com`), served under `/api/*`. */
   readonly apiEndpoint: string;
-  readonly cognito?: WebRuntimeConfig['cognito'];
+  /** Origins the app fetches from besides its own, e.g. the hosted UI's token endpoint (CSP `connect-src`). */
+  readonly connectOrigins?: readonly string[];
   /** A custom domain: its certificate (us-east-1) and names; without it, the `*.cloudfront.net` name. */
   readonly domain?: { readonly names: string[]; readonly certificate: ICertificate };
   /** A WAF web ACL for CloudFront (created in us-east-1, outside this stack). */
@@ -90,20 +105,27 @@ function handler(event) {
 /**
  * The web dashboards on AWS: a private S3 bucket (read by CloudFront through Origin Access Control only), a
  * CloudFront distribution serving the app under `/app/` and the HTTP API under `/api/*` on the same origin (no CORS,
- * no extra DNS), security headers on every response, and the deployment of packages/web/dist + `config.js`.
+ * no extra DNS), security headers on every response, and the deployment of packages/web/dist; `publish()` adds
+ * `index.html` + `config.js`.
  */
 export class WebHosting extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
-  /** `https://<distribution domain>/app/`. */
+  /** `https://<custom domain or distribution domain>`: where the app is served and signed-in people come back. */
+  readonly origin: string;
+  /** `<origin>/app/`. */
   readonly appUrl: string;
+  private readonly distDir: string;
+  private readonly assets: BucketDeployment;
+  private readonly deployLogs: LogGroup;
+  private published = false;
 
   constructor(scope: Construct, id: string, props: WebHostingProps) {
     super(scope, id);
     // S3 access logs delivered under a bucket policy, not the legacy LogDeliveryWrite ACL (which CloudFormation
     // deprecates); set here only, before any child exists, so the rest of the app is untouched.
     this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
-    const distDir = resolveDist(props.distDir, props.allowPlaceholder ?? false);
+    this.distDir = resolveDist(props.distDir, props.allowPlaceholder ?? false);
 
     const logs = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -131,7 +153,8 @@ export class WebHosting extends Construct {
     });
 
     const apiDomain = Fn.select(2, Fn.split('/', props.apiEndpoint));
-    const connectSrc = ["'self'", ...(props.cognito ? [`https://${props.cognito.domain}`] : [])].join(' ');
+    // Sign-in redirects are navigations (no CSP directive governs them); only the token exchange is a fetch.
+    const connectSrc = ["'self'", ...(props.connectOrigins ?? [])].join(' ');
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Parcours web: CSP (same as the local server), HSTS, no framing, no sniffing',
       securityHeadersBehavior: {
@@ -225,17 +248,14 @@ export class WebHosting extends Construct {
         },
       },
     });
-    this.appUrl = `https://${props.domain?.names[0] ?? this.distribution.distributionDomainName}/${PREFIX}/`;
+    this.origin = `https://${props.domain?.names[0] ?? this.distribution.distributionDomainName}`;
+    this.appUrl = `${this.origin}/${PREFIX}/`;
     this.acknowledgeDistribution(props);
 
-    const config: WebRuntimeConfig = {
-      apiBaseUrl: '/api',
-      ...(props.cognito ? { cognito: props.cognito } : {}),
-    };
-    const deployLogs = new LogGroup(this, 'DeploymentLogs', { retention: RetentionDays.ONE_MONTH });
+    this.deployLogs = new LogGroup(this, 'DeploymentLogs', { retention: RetentionDays.ONE_MONTH });
     // Hashed assets first, cached for a year, never pruned (open tabs may still ask for the previous ones)…
-    const assets = new BucketDeployment(this, 'DeployAssets', {
-      sources: [Source.asset(distDir, { exclude: ['index.html'] })],
+    this.assets = new BucketDeployment(this, 'DeployAssets', {
+      sources: [Source.asset(this.distDir, { exclude: ['index.html'] })],
       destinationBucket: this.bucket,
       destinationKeyPrefix: PREFIX,
       cacheControl: [
@@ -244,12 +264,33 @@ export class WebHosting extends Construct {
         CacheControl.immutable(),
       ],
       prune: false,
-      logGroup: deployLogs,
+      logGroup: this.deployLogs,
     });
-    // …then the entry points, revalidated on every load, and the distribution's cache of them invalidated.
+    if (props.apiDocument) {
+      new BucketDeployment(this, 'DeployApiDocument', {
+        sources: [Source.jsonData(API_DOCUMENT_PATH, props.apiDocument)],
+        destinationBucket: this.bucket,
+        cacheControl: [CacheControl.noCache()],
+        prune: false,
+        distribution: this.distribution,
+        distributionPaths: [`/${API_DOCUMENT_PATH}`],
+        logGroup: this.deployLogs,
+      });
+    }
+    this.acknowledgeDeployment();
+  }
+
+  /**
+   * Deploys the entry points: `index.html` and `config.js`, revalidated on every load, after the hashed assets, and
+   * invalidated in the distribution. Separate from the constructor because the config names the user pool's web
+   * client, whose callback URLs need `origin` (user-pool.ts).
+   */
+  publish(config: WebRuntimeConfig): void {
+    if (this.published) throw new Error('The web app is published already');
+    this.published = true;
     const entry = new BucketDeployment(this, 'DeployEntry', {
       sources: [
-        Source.asset(distDir, { exclude: ['*', '!index.html'] }),
+        Source.asset(this.distDir, { exclude: ['*', '!index.html'] }),
         Source.data(
           'config.js',
           Fn.join('', ['window.PARCOURS_CONFIG = ', Stack.of(this).toJsonString(config), ';\n']),
@@ -261,21 +302,9 @@ export class WebHosting extends Construct {
       prune: false,
       distribution: this.distribution,
       distributionPaths: [`/${PREFIX}/index.html`, `/${PREFIX}/config.js`],
-      logGroup: deployLogs,
+      logGroup: this.deployLogs,
     });
-    entry.node.addDependency(assets);
-    if (props.apiDocument) {
-      new BucketDeployment(this, 'DeployApiDocument', {
-        sources: [Source.jsonData(API_DOCUMENT_PATH, props.apiDocument)],
-        destinationBucket: this.bucket,
-        cacheControl: [CacheControl.noCache()],
-        prune: false,
-        distribution: this.distribution,
-        distributionPaths: [`/${API_DOCUMENT_PATH}`],
-        logGroup: deployLogs,
-      });
-    }
-    this.acknowledgeDeployment();
+    entry.node.addDependency(this.assets);
   }
 
   private acknowledgeDistribution(props: WebHostingProps): void {
@@ -347,51 +376,4 @@ export class WebHosting extends Construct {
         },
       );
   }
-}
-
-/**
- * The dist folder, or, when it is missing and placeholders are allowed (tests synthesize without building the web
- * app), a temporary folder with a one-page placeholder. A real deployment without a build fails here, loudly.
- */
-function resolveDist(distDir: string, allowPlaceholder: boolean): string {
-  if (existsSync(join(distDir, 'index.html'))) return distDir;
-  if (!allowPlaceholder)
-    throw new Error(`The web app is not built (${distDir} is missing): run \`npm run build:web\` first.`);
-  const dir = mkdtempSync(join(tmpdir(), 'parcours-web-placeholder-'));
-  mkdirSync(join(dir, 'assets'));
-  writeFileSync(
-    join(dir, 'index.html'),
-    '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Parcours</title><p>Application non construite.</p>',
-  );
-  writeFileSync(join(dir, 'assets', '.keep'), '');
-  return dir;
-}
-
-/**
- * Context of the web hosting (`-c key=value`): `webPlaceholder` (true: synthesize without a built app, tests),
- * `webAclArn`, `webDomainName` + `webCertificateArn` (us-east-1), `cognitoDomain` (hosted UI domain).
- */
-export function webHostingContext(scope: Construct): {
-  allowPlaceholder: boolean;
-  webAclArn?: string;
-  domain?: { name: string; certificateArn: string };
-  cognitoDomain?: string;
-} {
-  const str = (key: string) => {
-    const v: unknown = scope.node.tryGetContext(key);
-    return typeof v === 'string' && v !== '' ? v : undefined;
-  };
-  const placeholder: unknown = scope.node.tryGetContext('webPlaceholder');
-  const name = str('webDomainName');
-  const certificateArn = str('webCertificateArn');
-  if ((name === undefined) !== (certificateArn === undefined))
-    throw new Error("Context 'webDomainName' and 'webCertificateArn' go together");
-  const webAclArn = str('webAclArn');
-  const cognitoDomain = str('cognitoDomain');
-  return {
-    allowPlaceholder: placeholder === true || placeholder === 'true',
-    ...(webAclArn ? { webAclArn } : {}),
-    ...(name && certificateArn ? { domain: { name, certificateArn } } : {}),
-    ...(cognitoDomain ? { cognitoDomain } : {}),
-  };
 }

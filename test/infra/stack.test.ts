@@ -2,82 +2,49 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROLES } from '@parcours/domain/roles';
-import { type FunctionDef, routeKeyOf, routesOf, TABLE_WRITE_ACTIONS } from '@parcours/http/route-types';
+import { type FunctionDef, TABLE_WRITE_ACTIONS } from '@parcours/http/route-types';
 import { TABLE } from '@parcours/store/table';
-import type { CfnElement, Stack } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functions } from '../../functions/routes.ts';
-import { needsLinkSigningSecret, ParcoursFunction } from '../../infra/constructs/parcours-function.ts';
-import { checkRouteTable } from '../../infra/parcours-stack.ts';
+import { needsLinkSigningSecret, type ParcoursFunction } from '../../infra/constructs/parcours-function.ts';
+import {
+  actionsOf,
+  type CfnResourceJson,
+  type InspectedStack,
+  inspectStack,
+  statementsIn,
+} from './inspect.ts';
 import { removeSynthesized, synthParcours } from './synth.ts';
 
 // The validator is CommonJS (WebAssembly inside): load it the CommonJS way.
 const require = createRequire(import.meta.url);
 const cfnValidate: typeof import('@aws/cloudformation-validate') = require('@aws/cloudformation-validate');
 
-interface CfnResourceJson {
-  Type: string;
-  Properties?: Record<string, unknown>;
-  DeletionPolicy?: string;
-  UpdateReplacePolicy?: string;
-}
-interface PolicyStatementJson {
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: Record<string, Record<string, unknown>>;
-}
-
 let stack: Stack;
 let template: Template;
 let resources: Record<string, CfnResourceJson>;
 let outdir: string;
+let inspected: InspectedStack;
 
 beforeAll(() => {
   const synth = synthParcours();
   stack = synth.stack;
   outdir = synth.outdir;
-  template = Template.fromStack(stack);
-  resources = template.toJSON()['Resources'] as Record<string, CfnResourceJson>;
+  inspected = inspectStack(stack);
+  ({ template, resources } = inspected);
 });
 
 afterAll(removeSynthesized);
 
-const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
-const logicalId = (c: IConstruct) => stack.getLogicalId(c.node.defaultChild as CfnElement);
-const statementsIn = (policy: CfnResourceJson) =>
-  (policy.Properties?.['PolicyDocument'] as { Statement: PolicyStatementJson[] } | undefined)?.Statement ??
-  [];
-const actionsOf = (s: PolicyStatementJson) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
-const httpRoutes = routesOf(functions);
-
-/** The ParcoursFunction construct generated for one route-table entry. */
-function constructOf(def: FunctionDef): ParcoursFunction {
-  const found = stack.node.children.find(
-    (c): c is ParcoursFunction =>
-      c instanceof ParcoursFunction && c.node.id.toLowerCase() === def.name.replaceAll('-', ''),
-  );
-  if (!found) throw new Error(`No ParcoursFunction for ${def.name}`);
-  return found;
-}
-
-function envOf(pf: ParcoursFunction): Record<string, unknown> {
-  const env = resources[logicalId(pf.fn)]?.Properties?.['Environment'] as
-    | { Variables?: Record<string, unknown> }
-    | undefined;
-  return env?.Variables ?? {};
-}
-
-function statementsOf(pf: ParcoursFunction): PolicyStatementJson[] {
-  const role = pf.fn.role;
-  if (!role) throw new Error(`${pf.node.path} has no role`);
-  const roleId = logicalId(role);
-  return ofType('AWS::IAM::Policy')
-    .filter(([, p]) => JSON.stringify(p.Properties?.['Roles']).includes(`"${roleId}"`))
-    .flatMap(([, p]) => statementsIn(p));
-}
+const ofType = (type: string) => inspected.ofType(type);
+const logicalId = (c: IConstruct) => inspected.logicalId(c);
+const constructOf = (def: FunctionDef) => inspected.constructOf(def);
+const envOf = (pf: ParcoursFunction) => inspected.envOf(pf);
+const statementsOf = (pf: ParcoursFunction) => inspected.statementsOf(pf);
 
 describe('table', () => {
   it('has the keys, indexes, TTL and stream of packages/store TABLE, and cannot be lost', () => {
@@ -114,137 +81,6 @@ describe('table', () => {
         ],
       },
     });
-  });
-});
-
-describe('HTTP API', () => {
-  it('has one route per route-table entry, and nothing local-only', () => {
-    const routeKeys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties?.['RouteKey']);
-    expect(routeKeys.sort()).toEqual(httpRoutes.map(({ route }) => routeKeyOf(route)).sort());
-    for (const key of routeKeys) expect(key).not.toContain('_local');
-  });
-
-  it('sends each route to the Lambda of its context', () => {
-    const byKey = new Map(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties?.['RouteKey'], r]));
-    for (const { name, route, fn } of httpRoutes) {
-      // Target: { Fn::Join: ['', ['integrations/', { Ref: <integration> }]] }
-      const target = JSON.stringify(byKey.get(routeKeyOf(route))?.Properties?.['Target'] ?? null);
-      const integrationId = /"integrations\/",\{"Ref":"([A-Za-z0-9]+)"\}/.exec(target)?.[1];
-      const integration = integrationId ? resources[integrationId] : undefined;
-      expect(JSON.stringify(integration?.Properties?.['IntegrationUri']), name).toContain(
-        `"${logicalId(constructOf(fn).fn)}"`,
-      );
-    }
-  });
-
-  it('puts the Cognito JWT authorizer on every roles route and none on the others', () => {
-    const authorizers = ofType('AWS::ApiGatewayV2::Authorizer');
-    expect(authorizers).toHaveLength(1);
-    const authorizerId = authorizers[0]?.[0];
-    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-      AuthorizerType: 'JWT',
-      IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: {
-        Issuer: { 'Fn::GetAtt': [Match.stringLikeRegexp('^UsersPool'), 'ProviderURL'] },
-        Audience: [{ Ref: Match.stringLikeRegexp('^UsersPoolWebClient') }],
-      },
-    });
-    const byKey = new Map(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties?.['RouteKey'], r]));
-    for (const { name, route } of httpRoutes) {
-      const props = byKey.get(routeKeyOf(route))?.Properties ?? {};
-      if (route.auth.kind === 'roles') {
-        expect(props['AuthorizationType'], name).toBe('JWT');
-        expect(props['AuthorizerId'], name).toEqual({ Ref: authorizerId });
-      } else {
-        expect(props['AuthorizationType'] ?? 'NONE', name).toBe('NONE');
-        expect(props['AuthorizerId'], name).toBeUndefined();
-      }
-    }
-  });
-
-  it('has a throttled $default stage with access logs, and CORS', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-      StageName: '$default',
-      AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
-      AccessLogSettings: {
-        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogs'), 'Arn'] },
-        Format: Match.stringLikeRegexp('\\$context\\.requestId'),
-      },
-    });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({
-        AllowOrigins: Match.anyValue(),
-        AllowHeaders: Match.arrayWith(['authorization', 'content-type']),
-      }),
-    });
-  });
-
-  it('follows declarations the route table may not use yet: lrs-basic auth, linkSecret without table access', () => {
-    const variant = functions.map((f): FunctionDef => {
-      if (f.name !== 'people' || !f.routes) return f;
-      const { 'me-get': me, ...others } = f.routes;
-      if (!me) throw new Error('me-get is missing from the people context');
-      return {
-        ...f,
-        routes: { ...others, 'me-get': { ...me, auth: { kind: 'lrs-basic' } } },
-        access: { table: [], linkSecret: true },
-      };
-    });
-    const t = Template.fromStack(synthParcours({ functions: variant }).stack);
-    t.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-      RouteKey: 'GET /me',
-      AuthorizationType: 'NONE',
-      AuthorizerId: Match.absent(),
-    });
-    t.hasResourceProperties('AWS::Lambda::Function', {
-      Description: Match.stringLikeRegexp('^Parcours people: '),
-      Environment: {
-        Variables: Match.objectLike({
-          LINK_SIGNING_SECRET: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
-          TABLE_NAME: Match.absent(),
-        }),
-      },
-    });
-  });
-
-  it('refuses to deploy a local-only route', () => {
-    const withLocal = functions.map(
-      (f): FunctionDef =>
-        f.name === 'catalog'
-          ? {
-              ...f,
-              routes: {
-                token: {
-                  method: 'POST',
-                  path: '/_local/token',
-                  auth: { kind: 'public' },
-                  summary: 'x',
-                  tags: [],
-                },
-              },
-            }
-          : f,
-    );
-    expect(() => synthParcours({ functions: withLocal })).toThrow(/local-only/);
-  });
-
-  it('publishes the OpenAPI document as a static file on the web origin, not through a Lambda', () => {
-    template.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({
-        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/api/openapi.json' })]),
-      }),
-    });
-    const behaviours = ofType('AWS::CloudFront::Distribution').flatMap(
-      ([, d]) =>
-        (d.Properties?.['DistributionConfig'] as { CacheBehaviors?: { PathPattern: string }[] } | undefined)
-          ?.CacheBehaviors ?? [],
-    );
-    // CloudFront takes the first matching behaviour: the document's must come before the API's.
-    const order = behaviours.map((b) => b.PathPattern);
-    expect(order.indexOf('/api/openapi.json')).toBeLessThan(order.indexOf('/api/*'));
-    const routeKeys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => String(r.Properties?.['RouteKey']));
-    expect(routeKeys.filter((k) => k.includes('openapi'))).toEqual([]);
   });
 });
 
@@ -309,6 +145,33 @@ describe('functions', () => {
       expect(actions.has('ses:SendEmail'), def.name).toBe(!!def.access.ses);
       expect(env['PUBLIC_URL'], def.name).toBeDefined();
     }
+  });
+
+  it('grants the role mirror and the seed exactly their user pool actions, on the one pool, and nobody else any', () => {
+    const declaring = functions.filter((f) => (f.access.userPool ?? []).length > 0).map((f) => f.name);
+    expect(declaring.sort()).toEqual(['seed', 'stream']);
+    const [[poolId] = []] = ofType('AWS::Cognito::UserPool');
+    for (const def of functions) {
+      const pf = constructOf(def);
+      const cognito = statementsOf(pf).filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+      const declared = def.access.userPool ?? [];
+      expect('USER_POOL_ID' in envOf(pf), def.name).toBe(declared.length > 0);
+      if (declared.length === 0) {
+        expect(cognito, def.name).toEqual([]);
+        continue;
+      }
+      expect(envOf(pf)['USER_POOL_ID'], def.name).toEqual({ Ref: poolId });
+      // One statement: exactly the declared actions, on the pool's ARN alone.
+      expect(cognito, def.name).toHaveLength(1);
+      expect(actionsOf(cognito[0]!).sort(), def.name).toEqual(declared.map((a) => `cognito-idp:${a}`).sort());
+      expect(cognito[0]?.Resource, def.name).toEqual({ 'Fn::GetAtt': [poolId, 'Arn'] });
+    }
+    // Nothing in the stack (CDK's own providers included) holds a user pool action on '*'.
+    const everywhere = ofType('AWS::IAM::Policy')
+      .flatMap(([, p]) => statementsIn(p))
+      .filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    expect(everywhere).toHaveLength(2);
+    for (const s of everywhere) expect(JSON.stringify(s.Resource)).not.toContain('*');
   });
 
   it('keeps the seed insert-only, and mail sending in the reminder tick alone', () => {
@@ -439,26 +302,27 @@ describe('functions', () => {
 });
 
 describe('user pool', () => {
-  it('has one group per role, the scope attributes, no self sign-up, MFA and threat protection', () => {
+  it('has one group per role, the scope and identity attributes, no self sign-up, MFA and threat protection', () => {
     for (const role of ROLES)
       template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
     expect(ofType('AWS::Cognito::UserPoolGroup')).toHaveLength(ROLES.length);
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
-      Schema: Match.arrayWith([
-        Match.objectLike({ Name: 'service', AttributeDataType: 'String' }),
-        Match.objectLike({ Name: 'hr_services', AttributeDataType: 'String' }),
-      ]),
+      Schema: Match.arrayWith(
+        ['service', 'hr_services', 'pc_uid', 'siret', 'org_unit'].map((name) =>
+          Match.objectLike({ Name: name, AttributeDataType: 'String', Mutable: true }),
+        ),
+      ),
       MfaConfiguration: 'ON',
       UserPoolTier: 'PLUS',
       UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
     });
   });
 
-  it('lets users read but never write their scope attributes', () => {
+  it('lets users read but never write their scope attributes (nor, without ProConnect, the identity ones)', () => {
     const [[, client] = []] = ofType('AWS::Cognito::UserPoolClient');
     expect(client?.Properties?.['ReadAttributes']).toEqual(
-      expect.arrayContaining(['custom:service', 'custom:hr_services']),
+      expect.arrayContaining(['custom:service', 'custom:hr_services', 'custom:pc_uid', 'custom:siret']),
     );
     expect(JSON.stringify(client?.Properties?.['WriteAttributes'])).not.toContain('custom:');
   });
@@ -466,7 +330,7 @@ describe('user pool', () => {
 
 describe('stack', () => {
   it('outputs what the front end and operators need', () => {
-    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName'])
+    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'HostedUiUrl', 'ProConnect'])
       template.hasOutput(name, {});
   });
 
@@ -500,23 +364,5 @@ describe('stack', () => {
     } finally {
       validator.free();
     }
-  });
-});
-
-describe('route table checks', () => {
-  const people = functions.find((f) => f.name === 'people');
-  it('accepts the real route table', () => expect(() => checkRouteTable(functions)).not.toThrow());
-  it('rejects a duplicate route, an untriggered function and a non-kebab name', () => {
-    if (!people?.routes) throw new Error('people is missing from the route table');
-    expect(() => checkRouteTable([people, { ...people, name: 'people-again' }])).toThrow(
-      /Route 'me-get' is declared twice/,
-    );
-    const me = people.routes['me-get'];
-    if (!me) throw new Error('me-get is missing from the people context');
-    expect(() =>
-      checkRouteTable([people, { name: 'other', routes: { 'me-again': me }, access: { table: [] } }]),
-    ).toThrow(/GET \/me is declared twice/);
-    expect(() => checkRouteTable([{ name: 'idle', access: { table: [] } }])).toThrow(/no trigger/);
-    expect(() => checkRouteTable([{ ...people, name: 'People' }])).toThrow(/kebab-case/);
   });
 });

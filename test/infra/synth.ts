@@ -37,3 +37,22 @@ export function synthParcours(opts: SynthOptions = {}) {
   const assembly = app.synth();
   return { app, stack, assembly, outdir };
 }
+
+/**
+ * A template value as text, CloudFormation's joins flattened and references shown as `<LogicalId>` or
+ * `<LogicalId.Attribute>`: lets a test read a CSP or `config.js` whole, whatever parts resolve at deploy.
+ */
+export function templateText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const fn = value as Record<string, unknown>;
+    const join = fn['Fn::Join'];
+    if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1]))
+      return join[1].map(templateText).join(join[0]);
+    if (typeof fn['Ref'] === 'string') return `<${fn['Ref']}>`;
+    const att = fn['Fn::GetAtt'];
+    if (Array.isArray(att)) return `<${att.join('.')}>`;
+  }
+  throw new Error(`Not a text value of the template: ${JSON.stringify(value)}`);
+}

@@ -1,7 +1,7 @@
 import type { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeSynthesized, synthParcours } from './synth.ts';
+import { removeSynthesized, synthParcours, templateText } from './synth.ts';
 
 /** The web dashboards on AWS (infra/constructs/web-hosting.ts): private bucket, CloudFront, same-origin API. */
 let stack: Stack;
@@ -55,22 +55,51 @@ describe('web hosting', () => {
     t.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: {
         SecurityHeadersConfig: Match.objectLike({
-          ContentSecurityPolicy: Match.objectLike({
-            ContentSecurityPolicy: Match.stringLikeRegexp("script-src 'self'"),
-          }),
+          ContentSecurityPolicy: Match.objectLike({ Override: true }),
           StrictTransportSecurity: Match.objectLike({ Override: true }),
         }),
       },
     });
   });
 
-  it('deploys the built app under app/ with config.js pointing at the same-origin API, and outputs its URL', () => {
+  it('lets the app fetch from its own origin and the hosted UI only (the token exchange)', () => {
+    const [policy] = Object.values(t.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    const csp = templateText(
+      policy?.['Properties']['ResponseHeadersPolicyConfig']['SecurityHeadersConfig']['ContentSecurityPolicy'][
+        'ContentSecurityPolicy'
+      ],
+    );
+    const directives = Object.fromEntries(
+      csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+    );
+    expect(directives['script-src']).toBe("'self'");
+    expect(directives['connect-src']).toMatch(
+      /^'self' https:\/\/<UsersPoolHostedUi[0-9A-F]{8}>\.auth\.eu-west-3\.amazoncognito\.com$/,
+    );
+    expect(directives['form-action']).toBe("'self'");
+  });
+
+  it('deploys the built app under app/ with config.js naming the same-origin API and the hosted UI', () => {
     const all = Object.values(t.findResources('Custom::CDKBucketDeployment'));
     // The app's assets and entry points under app/, and the API document at api/openapi.json (stack.test.ts).
     const deployments = all.filter((d) => d['Properties']['DestinationBucketKeyPrefix'] === 'app');
     expect(deployments).toHaveLength(2);
     expect(all).toHaveLength(3);
-    expect(JSON.stringify(deployments)).toContain('window.PARCOURS_CONFIG = {\\"apiBaseUrl\\":\\"/api\\"};');
+    const markers = deployments.flatMap((d) => (d['Properties']['SourceMarkers'] ?? []) as object[]);
+    const scripts = markers.flatMap((m) => Object.values(m).map(templateText));
+    expect(scripts).toHaveLength(1);
+    const script = scripts[0] ?? '';
+    expect(script.startsWith('window.PARCOURS_CONFIG = ') && script.endsWith(';\n')).toBe(true);
+    // No ProConnect here (sign-in.test.ts has it): native accounts through the hosted UI.
+    expect(JSON.parse(script.slice('window.PARCOURS_CONFIG = '.length, -2))).toEqual({
+      apiBaseUrl: '/api',
+      cognito: {
+        baseUrl: expect.stringMatching(
+          /^https:\/\/<UsersPoolHostedUi[0-9A-F]{8}>\.auth\.eu-west-3\.amazoncognito\.com$/,
+        ),
+        clientId: expect.stringMatching(/^<UsersPoolWebClient[0-9A-F]{8}>$/),
+      },
+    });
     t.hasOutput('WebUrl', {});
   });
 

@@ -92,6 +92,25 @@ const OBJECT_RULES: Partial<Record<RouteName, ObjectRule>> & Record<string, Obje
   'notifications-failed-resend': { kind: 'admin' },
   'me-get': { kind: 'self' },
   'me-data-export': { kind: 'self' },
+  'me-sign-in': { kind: 'self' },
+  'people-list': { kind: 'admin' },
+  'people-get': { kind: 'admin' },
+  'people-service-put': { kind: 'admin' },
+  'people-roles-put': {
+    kind: 'object',
+    check: async () => {
+      // Nobody but the lab grants a role, to anyone, themselves included (people.test.ts tries more).
+      for (const role of ['trainer', 'hr'] as const) {
+        const id = uniqueId(`self-${role}`);
+        const token = await tokenFor({ userId: id, roles: [role, 'learner'] });
+        const r = await call('PUT', `/people/${id}/roles`, {
+          token,
+          body: { roles: ['lab', role], hrServices: [], version: 1 },
+        });
+        expect(r.status).toBe(403);
+      }
+    },
+  },
   'people-data-export': { kind: 'admin' },
   'people-erasure': { kind: 'admin' },
   'audit-list': { kind: 'admin' },

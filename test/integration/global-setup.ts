@@ -24,6 +24,14 @@ export default async function setup(project: TestProject) {
   project.provide('sesUrl', stack.sesUrl);
   project.provide('dynamoEndpoint', stack.dynamoEndpoint);
   project.provide('pids', stack.pids);
+  project.provide('pool', {
+    endpoint: stack.tokens.pool.endpoint,
+    poolId: stack.tokens.pool.poolId,
+    clientId: stack.tokens.pool.clientId,
+    issuer: stack.tokens.pool.issuer,
+    hostedUiUrl: stack.hostedUiUrl,
+    proConnectIssuer: stack.proConnectIssuer,
+  });
   return async () => {
     const s = shared.parcoursStack;
     if (!s || --s.users > 0) return;
@@ -38,5 +46,14 @@ declare module 'vitest' {
     sesUrl: string;
     dynamoEndpoint: string;
     pids: number[];
+    /** The user pool stand-in and the federation in front of it (packages/local: cognito-local, hosted-ui). */
+    pool: {
+      endpoint: string;
+      poolId: string;
+      clientId: string;
+      issuer: string;
+      hostedUiUrl: string;
+      proConnectIssuer: string;
+    };
   }
 }

@@ -70,7 +70,7 @@ describe('outages: answered, then healed without anyone restarting anything', ()
   it('DynamoDB Local killed mid-load: 201 or 503 + Retry-After, /health says so, it comes back, every 201 is kept', {
     timeout: 240_000,
   }, async () => {
-    const lab = await stack.tokens.sign({ userId: 'outage-lab', roles: ['lab'] });
+    const lab = await stack.tokens.tokenFor({ userId: 'outage-lab', roles: ['lab'] });
     const start = new Date(Date.now() + 30 * 86_400_000);
     const created = await fetch(`${stack.apiUrl}/sessions`, {
       method: 'POST',
@@ -92,7 +92,7 @@ describe('outages: answered, then healed without anyone restarting anything', ()
     const learners = await Promise.all(
       Array.from({ length: 40 }, async (_, i) => ({
         id: `outage-learner-${i}`,
-        token: await stack.tokens.sign({ userId: `outage-learner-${i}`, roles: ['learner'] }),
+        token: await stack.tokens.tokenFor({ userId: `outage-learner-${i}`, roles: ['learner'] }),
       })),
     );
     const enrol = async (l: { token: string }) => {

@@ -1,5 +1,6 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import { AppError, forbidden, invalid, isAppError, unauthenticated } from '@parcours/domain/errors';
+import { confirmedAccess, type StoredAccess } from '@parcours/domain/people/person';
 import type { Principal } from '@parcours/domain/roles';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -73,18 +74,33 @@ const errorMapper = (): MiddlewareObj<ApiEvent, ApiResult> => ({
   },
 });
 
-/** Middleware: authentication and role check, from the route table's declaration. */
-const authorize = (route: HttpTrigger): MiddlewareObj<ApiEvent, ApiResult> => ({
+/** What the table grants a person today (packages/store/src/person-repo.ts `storedAccess`). */
+export type StoredAccessReader = (userId: string) => Promise<StoredAccess | undefined>;
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Middleware: authentication and role check, from the route table's declaration. A write — or a read the route table
+ * marks `recheck` (personal data, the audit log) — by someone whose token names a role beyond learner is checked
+ * against the stored roles and HR services too: a token lives an hour, a revoked role must not (the lab's revocation
+ * is effective at the next such request, not at the next token).
+ */
+const authorize = (route: HttpTrigger, stored?: StoredAccessReader): MiddlewareObj<ApiEvent, ApiResult> => ({
   before: async (request) => {
     if (route.auth.kind !== 'roles') return;
     const claims = request.event.requestContext?.authorizer?.jwt?.claims as Claims | undefined;
     const principal = principalFromClaims(claims);
     if (!principal) throw unauthenticated('A valid bearer token is required');
-    if (!route.auth.roles.some((r) => principal.roles.includes(r))) {
-      throw forbidden(
-        `This action requires one of the roles: ${route.auth.roles.join(', ')}`,
-        'role-required',
-      );
+    const required = `This action requires one of the roles: ${route.auth.roles.join(', ')}`;
+    if (!route.auth.roles.some((r) => principal.roles.includes(r)))
+      throw forbidden(required, 'role-required');
+    const write = !READS.has((request.event.requestContext?.http?.method ?? 'GET').toUpperCase());
+    if ((write || route.recheck) && stored && principal.roles.some((r) => r !== 'learner')) {
+      const confirmed = confirmedAccess(principal, await stored(principal.userId));
+      principal.roles = confirmed.roles;
+      if (principal.hrServices) principal.hrServices = confirmed.hrServices;
+      if (!route.auth.roles.some((r) => principal.roles.includes(r)))
+        throw forbidden(`${required}; yours was revoked`, 'role-revoked');
     }
     (request.internal as InternalState).principal = principal;
   },
@@ -126,6 +142,7 @@ const validate = (route: HttpTrigger): MiddlewareObj<ApiEvent, ApiResult> => ({
 export function createApiHandler<R extends HttpTrigger>(
   route: R,
   fn: (req: ApiRequest<R>) => Promise<ApiReply>,
+  options: { storedAccess?: StoredAccessReader } = {},
 ): (event: ApiEvent, context: Context) => Promise<ApiResult> {
   const core = async (event: ApiEvent, context: Context): Promise<ApiResult> => {
     const state = (context as Context & { __state?: InternalState }).__state ?? {};
@@ -144,7 +161,7 @@ export function createApiHandler<R extends HttpTrigger>(
   };
   const chain = middy<ApiEvent, ApiResult, Error, Context>()
     .use(errorMapper())
-    .use(authorize(route))
+    .use(authorize(route, options.storedAccess))
     // middy rejects an empty middleware object: raw routes get a no-op instead of the validator.
     .use(route.raw ? { before: async () => undefined } : validate(route))
     .use({

@@ -5,6 +5,7 @@ import {
   type ApiRequest,
   type ApiResult,
   createApiHandler,
+  type StoredAccessReader,
 } from './api-handler.ts';
 import { errorResponse } from './responses.ts';
 import { type RouteMeta, type RouteSchemas, routeKeyOf } from './route-types.ts';
@@ -17,6 +18,11 @@ export interface BindOptions {
    * handling (a failure is answered like the function's own): e.g. loading the programme's current revision.
    */
   before?: () => Promise<void>;
+  /**
+   * The stored roles and HR scope, re-read on every write (and `recheck` read) by a trainer, HR or lab member
+   * (api-handler.ts `authorize`). Required as soon as a route needs a role: a context cannot forget it.
+   */
+  storedAccess?: StoredAccessReader;
 }
 
 /**
@@ -28,7 +34,10 @@ export function bindRoutes<
   M extends Record<string, RouteMeta>,
   S extends { readonly [K in keyof M]: RouteSchemas },
 >(routes: M, schemas: S, options: BindOptions = {}) {
-  const { before } = options;
+  const { before, storedAccess } = options;
+  const needsRoles = Object.values(routes).some((r) => r.auth.kind === 'roles');
+  if (needsRoles && !storedAccess)
+    throw new Error('bindRoutes: routes that need a role need `storedAccess` (the stored roles re-check)');
   return <N extends keyof M & string>(
     name: N,
     fn: (req: ApiRequest<M[N] & S[N]>) => Promise<ApiReply>,
@@ -42,6 +51,7 @@ export function bindRoutes<
             return fn(req);
           }
         : fn,
+      storedAccess ? { storedAccess } : {},
     );
 }
 

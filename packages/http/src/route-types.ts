@@ -25,6 +25,11 @@ export interface RouteMeta {
   readonly successStatus?: number;
   /** Raw routes (the LRS) parse bodies and headers themselves: no JSON parsing or zod validation middleware. */
   readonly raw?: boolean;
+  /**
+   * A read sensitive enough to re-check the stored roles, as every write does (someone's personal data, the audit
+   * log): a revoked lab member loses it at once, not when their token expires.
+   */
+  readonly recheck?: boolean;
 }
 
 /** A route's validation schemas (zod/mini or classic: both are zod core schemas). Loaded only by its context. */
@@ -71,7 +76,21 @@ export interface FunctionAccess {
   readonly mailProbe?: boolean;
   /** Signs or verifies e-mail links (one-click unsubscribe): it gets LINK_SIGNING_SECRET. */
   readonly linkSecret?: boolean;
+  /**
+   * The user pool actions it calls (IAM names, `cognito-idp:<action>` on the one pool): mirroring the roles the lab
+   * grants into groups and attributes, inviting the first administrator. It gets USER_POOL_ID.
+   */
+  readonly userPool?: readonly UserPoolAction[];
 }
+
+export type UserPoolAction =
+  | 'AdminGetUser'
+  | 'AdminCreateUser'
+  | 'AdminListGroupsForUser'
+  | 'AdminAddUserToGroup'
+  | 'AdminRemoveUserFromGroup'
+  | 'AdminUpdateUserAttributes'
+  | 'AdminDeleteUserAttributes';
 
 /**
  * One deployable: a bounded context's Lambda (its folder under `functions/`). It serves its HTTP routes (dispatching

@@ -1,7 +1,7 @@
 import { parisLocalToUtc } from '@parcours/domain/lms/local-time';
 import { type DemoCatalog, fetchDemoCatalog } from './demo-catalog.ts';
 import { DEMO_USERS } from './demo-users.ts';
-import type { LocalTokens } from './local-tokens.ts';
+import type { LocalIdentity } from './local-identity.ts';
 import { loadTransferDemo } from './transfer-demo.ts';
 
 /**
@@ -212,11 +212,11 @@ function pickFacilitators(
  */
 export async function loadDemoData(
   apiUrl: string,
-  tokens: LocalTokens,
+  tokens: LocalIdentity,
   opts: { now?: Date; log?: (message: string) => void } = {},
 ): Promise<{ created: number; skipped: boolean; failed: number }> {
   const now = opts.now ?? new Date();
-  const token = await tokens.sign(DEMO_USERS.lab);
+  const token = await tokens.tokenFor(DEMO_USERS.lab);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const anchor = weekAnchor(now);
   const programme = demoProgramme(anchor, await fetchDemoCatalog(apiUrl));

@@ -1,5 +1,5 @@
 import { DEMO_USERS } from './demo-users.ts';
-import type { LocalTokens } from './local-tokens.ts';
+import type { LocalIdentity } from './local-identity.ts';
 
 /**
  * The learners of the demo: agents of several services (most in the services of the demo HR user) who join
@@ -52,11 +52,11 @@ interface UpcomingSession {
 
 export async function loadDemoLearners(
   apiUrl: string,
-  tokens: LocalTokens,
+  tokens: LocalIdentity,
   opts: { now?: Date; log?: (message: string) => void } = {},
 ): Promise<{ learners: number; enrolments: number }> {
   const now = (opts.now ?? new Date()).toISOString();
-  const lab = await tokens.sign(DEMO_USERS.lab);
+  const lab = await tokens.tokenFor(DEMO_USERS.lab);
   const call = async (method: string, path: string, token: string, body?: unknown) => {
     const r = await fetch(`${apiUrl}${path}`, {
       method,
@@ -84,7 +84,7 @@ export async function loadDemoLearners(
   for (const [i, [name, service]] of AGENTS.entries()) {
     const demo = i === 0 ? DEMO_USERS.learner : undefined;
     const userId = demo?.userId ?? slug(name);
-    const token = await tokens.sign(
+    const token = await tokens.tokenFor(
       demo ?? {
         userId,
         roles: ['learner'],

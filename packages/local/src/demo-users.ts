@@ -1,4 +1,4 @@
-import type { TokenRequest } from './local-tokens.ts';
+import type { TokenRequest } from './local-identity.ts';
 
 /** Demo people of the local stack (their tokens are printed at start; the demo sign-in lists them). */
 export const DEMO_USERS = {

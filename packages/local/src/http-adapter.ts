@@ -11,8 +11,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { z } from 'zod';
-import type { LocalTokens } from './local-tokens.ts';
-import { tokenRequestSchema } from './local-tokens.ts';
+import { type LocalIdentity, tokenRequestSchema } from './local-identity.ts';
 import { NOW_HEADER, requestedOffset, withClockOffset } from './request-clock.ts';
 import { type CompiledRoute, compileRoute, isMalformedPath, matchRoute } from './route-matcher.ts';
 import { isWebPath, serveWebApp, type WebAppOptions } from './web-static.ts';
@@ -36,11 +35,15 @@ function isTextual(contentType: string | undefined): boolean {
   );
 }
 
-/** Renders claims as API Gateway's JWT authorizer does: every value a string, arrays as "[a b]". */
+/**
+ * Renders claims as API Gateway's JWT authorizer does: every value a string, arrays of strings as "[a b]"; objects
+ * (the `identities` of a federated sign-in) as text too.
+ */
 function renderClaims(claims: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(claims)) {
-    out[k] = Array.isArray(v) ? `[${v.join(' ')}]` : String(v);
+    if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) out[k] = `[${v.join(' ')}]`;
+    else out[k] = typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
   }
   return out;
 }
@@ -93,7 +96,8 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2, he
 export interface AdapterOptions {
   functions: readonly FunctionDef[];
   load: HandlerLoader;
-  tokens: LocalTokens;
+  /** Verifies bearer tokens as API Gateway's JWT authorizer does; mints the local sign-in's (local-identity.ts). */
+  tokens: Pick<LocalIdentity, 'verify' | 'tokenFor'>;
   /** Extra local-only routes (never deployed): e.g. `POST /_local/token`. */
   localRoutes?: boolean;
   /** With `localRoutes`: test controls of the local stack under `POST /_local/…` (see `localControl`). */
@@ -229,7 +233,7 @@ export function createHttpAdapter(opts: AdapterOptions): Server {
           {
             statusCode: 200,
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ token: await opts.tokens.sign(parsed.data) }),
+            body: JSON.stringify({ token: await opts.tokens.tokenFor(parsed.data) }),
           },
           false,
         );

@@ -58,6 +58,8 @@ export function applyLocalEnv(opts: {
   dynamoEndpoint: string;
   sesEndpoint: string;
   publicUrl: string;
+  /** The user pool stand-in (cognito-local): the functions that mirror roles call it as they call Cognito. */
+  pool: { poolId: string; endpoint: string };
 }): void {
   process.env['AWS_REGION'] = LOCAL_REGION;
   process.env['AWS_ACCESS_KEY_ID'] = localCredentials().accessKeyId;
@@ -67,6 +69,8 @@ export function applyLocalEnv(opts: {
   process.env['SES_ENDPOINT'] = opts.sesEndpoint;
   process.env['SES_FROM'] = LOCAL_SES_FROM;
   process.env['PUBLIC_URL'] = opts.publicUrl;
+  process.env['USER_POOL_ID'] = opts.pool.poolId;
+  process.env['COGNITO_ENDPOINT'] = opts.pool.endpoint;
   // Signs the one-click unsubscribe links in e-mails. A fixed, public value is fine locally (it protects nothing
   // real, and links in mails stay valid across restarts); the CDK stack must provide a generated secret.
   process.env['LINK_SIGNING_SECRET'] ??= 'parcours-local-link-signing-secret-not-for-production';

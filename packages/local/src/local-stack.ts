@@ -1,18 +1,24 @@
-import { rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PROCONNECT_PROVIDER } from '@parcours/domain/people/proconnect';
 import type { FunctionDef } from '@parcours/http/route-types';
 import { clearFaults, injectFaults } from '@parcours/store/faults';
+import { ensureLocalPool, startCognitoLocal } from './cognito-local.ts';
 import { ensureTable, localDynamoClient, startDynamoLocal } from './dynamo-local.ts';
+import { startHostedUi } from './hosted-ui.ts';
 import { createHttpAdapter, type HttpHandler } from './http-adapter.ts';
 import { applyLocalEnv, LOCAL_TABLE, localCredentials } from './local-env.ts';
-import { LocalTokens } from './local-tokens.ts';
+import { LocalIdentity, localSecret } from './local-identity.ts';
 import { freePort } from './ports.ts';
+import { startProConnect } from './proconnect-stand-in.ts';
 import { startSesSink } from './ses-sink.ts';
 import { type StreamHandler, StreamPoller } from './stream-poller.ts';
 import { Supervised } from './supervisor.ts';
-import { enforceTableAccess, runAs, tableActionsUsed } from './table-access.ts';
+import { enforcePoolAccess, enforceTableAccess, runAs, tableActionsUsed } from './table-access.ts';
 import type { WebAppOptions } from './web-static.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -24,19 +30,28 @@ export interface LocalStackOptions {
   apiPort?: number;
   dynamoPort?: number;
   sesPort?: number;
+  /** The user pool stand-in (cognito-local). */
+  cognitoPort?: number;
+  /** ProConnect's stand-in and the pool's hosted UI (federation); both always run, on free ports by default. */
+  proConnectPort?: number;
+  hostedUiPort?: number;
   /** Run background triggers (schedule ticks); tests turn the tick off and call it explicitly. */
   schedules?: boolean;
   /** Serves the web dashboards under `/app/` on the API's origin (see web-static.ts). */
   web?: WebAppOptions;
   /** Loads content/demo data into the table once it exists. */
-  seed?: (ctx: { apiUrl: string; tokens: LocalTokens }) => Promise<void>;
+  seed?: (ctx: { apiUrl: string; tokens: LocalIdentity }) => Promise<void>;
 }
 
 export interface LocalStack {
   apiUrl: string;
   dynamoEndpoint: string;
   sesUrl: string;
-  tokens: LocalTokens;
+  cognitoEndpoint: string;
+  /** The hosted UI stand-in's origin (`/oauth2/authorize`…) and ProConnect's stand-in's issuer. */
+  hostedUiUrl: string;
+  proConnectIssuer: string;
+  tokens: LocalIdentity;
   pids: number[];
   streamDrained: () => Promise<void>;
   runFunction: (name: string, event: unknown) => Promise<unknown>;
@@ -57,6 +72,7 @@ export async function startLocalStack(
   const dynamoPort = opts.dynamoPort ?? (await freePort());
   const sesPort = opts.sesPort ?? (await freePort());
   const apiPort = opts.apiPort ?? (await freePort());
+  const cognitoPort = opts.cognitoPort ?? (await freePort());
   const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
 
@@ -71,18 +87,69 @@ export async function startLocalStack(
   );
   await dynamo.run();
   const ses = new Supervised('SES sink', () => startSesSink(sesPort));
-  const cleanup: (() => Promise<void>)[] = [() => dynamo.stop(), () => ses.stop()];
+  // The pool's files: beside the other data, or a folder of this run only (removed at stop).
+  const cognitoDir = opts.dataDir
+    ? join(opts.dataDir, 'cognito')
+    : mkdtempSync(join(tmpdir(), 'parcours-pool-'));
+  const cognito = new Supervised('cognito-local', () => startCognitoLocal(cognitoPort, cognitoDir));
+  const cleanup: (() => Promise<void>)[] = [
+    () => dynamo.stop(),
+    () => ses.stop(),
+    () => cognito.stop(),
+    async () => {
+      if (!opts.dataDir) rmSync(cognitoDir, { recursive: true, force: true });
+    },
+  ];
   try {
-    await ses.run();
+    await Promise.all([ses.run(), cognito.run()]);
+    const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
+    const pool = await ensureLocalPool(cognitoEndpoint, cognitoDir);
     const sesUrl = `http://127.0.0.1:${sesPort}`;
-    applyLocalEnv({ dynamoEndpoint, sesEndpoint: sesUrl, publicUrl: apiUrl });
+    applyLocalEnv({ dynamoEndpoint, sesEndpoint: sesUrl, publicUrl: apiUrl, pool });
 
     const client = localDynamoClient(dynamoEndpoint);
     await ensureTable(client, LOCAL_TABLE);
 
-    const tokens = opts.dataDir
-      ? LocalTokens.fromFile(join(opts.dataDir, 'jwt-secret'))
-      : LocalTokens.ephemeral();
+    const tokens = new LocalIdentity(
+      pool,
+      localSecret(opts.dataDir ? join(opts.dataDir, 'pool-secret') : undefined),
+    );
+    // ProConnect's stand-in and the hosted UI that federates it (hosted-ui.ts): the "Se connecter avec ProConnect"
+    // path of the web app, the same requests as on AWS.
+    const proConnectPort = opts.proConnectPort ?? (await freePort());
+    const hostedUiPort = opts.hostedUiPort ?? (await freePort());
+    const federation = { clientId: 'parcours-hosted-ui', clientSecret: randomBytes(24).toString('hex') };
+    const appOrigins = [apiUrl, apiUrl.replace('127.0.0.1', 'localhost')];
+    const proConnect = await startProConnect(proConnectPort, {
+      ...federation,
+      redirectUri: `http://127.0.0.1:${hostedUiPort}/oauth2/idpresponse`,
+      postLogoutRedirectUris: appOrigins.map((o) => `${o}/app/`),
+    });
+    cleanup.unshift(() => proConnect.stop());
+    const hostedUi = await startHostedUi({
+      port: hostedUiPort,
+      identity: tokens,
+      appOrigins,
+      proConnect: { issuer: proConnect.issuer, ...federation },
+    });
+    cleanup.unshift(() => hostedUi.stop());
+    const web: WebAppOptions | undefined = opts.web && {
+      ...opts.web,
+      config: {
+        ...opts.web.config,
+        cognito: {
+          baseUrl: hostedUi.baseUrl,
+          clientId: pool.clientId,
+          native: false,
+          proConnect: {
+            provider: PROCONNECT_PROVIDER,
+            endSessionUrl: `${proConnect.issuer}/session/end`,
+            clientId: federation.clientId,
+          },
+        },
+      },
+    };
+
     const loaded = new Map<string, Promise<Record<string, unknown>>>();
     let apiDocument: Promise<unknown> | undefined;
     const loadModule = (name: string) => {
@@ -102,6 +169,7 @@ export async function startLocalStack(
     };
     // Each function's table calls are held to its declared actions, as its IAM role holds them on AWS.
     enforceTableAccess();
+    enforcePoolAccess(cognitoEndpoint);
     const runFunction = async (name: string, event: unknown) => {
       const mod = await loadModule(name);
       const handler = mod['handler'] as (e: unknown, c: unknown) => Promise<unknown>;
@@ -139,7 +207,7 @@ export async function startLocalStack(
         );
         return apiDocument;
       },
-      ...(opts.web ? { web: opts.web } : {}),
+      ...(web ? { web } : {}),
     });
     await new Promise<void>((r) => server.listen(apiPort, '127.0.0.1', r));
     cleanup.unshift(() => new Promise<void>((r) => server.close(() => r())));
@@ -184,9 +252,12 @@ export async function startLocalStack(
       apiUrl,
       dynamoEndpoint,
       sesUrl,
+      cognitoEndpoint,
+      hostedUiUrl: hostedUi.baseUrl,
+      proConnectIssuer: proConnect.issuer,
       tokens,
       get pids() {
-        return [dynamo.pid, ses.pid].filter((p): p is number => typeof p === 'number');
+        return [dynamo.pid, ses.pid, cognito.pid].filter((p): p is number => typeof p === 'number');
       },
       streamDrained,
       runFunction,

@@ -27,6 +27,9 @@ const stack = await startLocalStack(functions, {
   apiPort,
   dynamoPort: Number(process.env['DYNAMODB_PORT'] ?? 8000),
   sesPort: Number(process.env['SES_PORT'] ?? 8005),
+  cognitoPort: Number(process.env['COGNITO_PORT'] ?? 9339),
+  proConnectPort: Number(process.env['PROCONNECT_PORT'] ?? 8010),
+  hostedUiPort: Number(process.env['HOSTED_UI_PORT'] ?? 8011),
   seed: async ({ apiUrl, tokens }) => {
     const r = await seedContent();
     console.log(
@@ -51,11 +54,13 @@ const lines = [
   `API            ${stack.apiUrl}   (OpenAPI : ${stack.apiUrl}/openapi.json)`,
   `DynamoDB Local ${stack.dynamoEndpoint}   (données : ${fresh ? 'repartent de zéro' : 'conservées'} dans .local-data/)`,
   `E-mails (SES)  ${stack.sesUrl}/   (visionneuse des e-mails envoyés)`,
+  `ProConnect     ${stack.proConnectIssuer}   (fournisseur OpenID Connect local : des agents qui se connectent pour la première fois)`,
+  `Cognito        ${stack.cognitoEndpoint}   (cognito-local : comptes, groupes, jetons RS256) ; page de connexion ${stack.hostedUiUrl}`,
   '',
   'Jetons de démonstration (Authorization: Bearer …) :',
 ];
 for (const [role, user] of Object.entries(DEMO_USERS)) {
-  lines.push(`  ${role.padEnd(8)} ${user.userId.padEnd(16)} ${await stack.tokens.sign(user)}`);
+  lines.push(`  ${role.padEnd(8)} ${user.userId.padEnd(16)} ${await stack.tokens.tokenFor(user)}`);
 }
 const lrs = await ensureDemoLrsClient();
 lines.push(

@@ -6,12 +6,13 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { appendFileSync } from 'node:fs';
-import type { FunctionDef, TableAction } from '@parcours/http/route-types';
+import type { FunctionDef, TableAction, UserPoolAction } from '@parcours/http/route-types';
 import { setCommandGuard } from '@parcours/store/fault-hook';
 
 interface Running {
   readonly name: string;
   readonly allowed: ReadonlySet<TableAction>;
+  readonly pool: ReadonlySet<UserPoolAction>;
 }
 
 const running = new AsyncLocalStorage<Running>();
@@ -52,7 +53,10 @@ export class AccessDeniedError extends Error {
 
 /** Runs `work` as `fn`: its table calls (and those of everything it awaits) are checked against its declaration. */
 export function runAs<T>(fn: FunctionDef, work: () => T): T {
-  return running.run({ name: fn.name, allowed: new Set(fn.access.table) }, work);
+  return running.run(
+    { name: fn.name, allowed: new Set(fn.access.table), pool: new Set(fn.access.userPool ?? []) },
+    work,
+  );
 }
 
 const used = new Map<string, Set<TableAction>>();
@@ -85,4 +89,29 @@ export function enforceTableAccess(): void {
       seen.add(action);
     }
   });
+}
+
+/**
+ * The same for the user pool stand-in: a function's admin calls to cognito-local (`x-amz-target`) must be among its
+ * `access.userPool`, or they are answered as Cognito answers a missing permission (400 `AccessDeniedException`).
+ */
+export function enforcePoolAccess(endpoint: string): void {
+  const original = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const fn = running.getStore();
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (fn && url.startsWith(endpoint)) {
+      const target = new Headers(init?.headers).get('x-amz-target') ?? '';
+      const op = target.split('.').pop() as UserPoolAction;
+      if (!fn.pool.has(op))
+        return new Response(
+          JSON.stringify({
+            __type: 'AccessDeniedException',
+            message: `Function '${fn.name}' is not allowed cognito-idp:${op} (add it to its access.userPool in the route table)`,
+          }),
+          { status: 400, headers: { 'content-type': 'application/x-amz-json-1.1' } },
+        );
+    }
+    return original(input, init);
+  };
 }

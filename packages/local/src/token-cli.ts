@@ -1,7 +1,9 @@
-/** `npm run token -- --role hr --user nadia-benali [--service drfip] [--hr-services drfip,ars]`: a local token. */
-import { join } from 'node:path';
-import { REPO_ROOT } from './local-stack.ts';
-import { LocalTokens, tokenRequestSchema } from './local-tokens.ts';
+/**
+ * `npm run token -- --role hr --user nadia-benali [--service drfip] [--hr-services drfip,ars]`: a token of the running
+ * local stack (`npm start`), from its user pool stand-in — what the demo sign-in does (`POST /_local/token`).
+ * `--api http://127.0.0.1:3000` names another stack.
+ */
+import { tokenRequestSchema } from './local-identity.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -21,4 +23,16 @@ if (!parsed.success) {
   console.error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
   process.exit(2);
 }
-console.log(await LocalTokens.fromFile(join(REPO_ROOT, '.local-data', 'jwt-secret')).sign(parsed.data));
+const api = opt('api') ?? `http://127.0.0.1:${process.env['PORT'] ?? 3000}`;
+const res = await fetch(`${api}/_local/token`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(parsed.data),
+}).catch(() => undefined);
+if (!res?.ok) {
+  console.error(
+    `No token from ${api}: is the local stack running (npm start)? ${res ? await res.text() : ''}`,
+  );
+  process.exit(1);
+}
+console.log(((await res.json()) as { token: string }).token);

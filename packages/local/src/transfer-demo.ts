@@ -5,7 +5,7 @@ import { importDeliveredSession } from '@parcours/store/attendance-import';
 import { importEvaluationResponse } from '@parcours/store/evaluation-repo';
 import { fetchDemoCatalog } from './demo-catalog.ts';
 import { DEMO_USERS } from './demo-users.ts';
-import type { LocalTokens } from './local-tokens.ts';
+import type { LocalIdentity } from './local-identity.ts';
 
 /**
  * The trainer-transfer part of the demo (docs/transfer.md, "Demo"): the programme is part-way through its transfer.
@@ -188,11 +188,11 @@ async function restaff(past: ApiSession[], api: Api): Promise<void> {
 
 export async function loadTransferDemo(
   apiUrl: string,
-  tokens: LocalTokens,
+  tokens: LocalIdentity,
   opts: { now?: Date; log?: (m: string) => void; waitMs?: number } = {},
 ): Promise<{ trainers: number; delivered: number; responses: number; signOffs: number }> {
   const now = (opts.now ?? new Date()).toISOString();
-  const labToken = await tokens.sign(DEMO_USERS.lab);
+  const labToken = await tokens.tokenFor(DEMO_USERS.lab);
   const api = async <T>(
     method: string,
     path: string,
@@ -233,7 +233,7 @@ export async function loadTransferDemo(
   // Each trainer signs in once, as on their first day: their profile (address, language) comes from the token, so
   // the session messages meant for trainers reach them.
   for (const t of [...INTERNAL, ...EXTERNAL]) {
-    const token = await tokens.sign({
+    const token = await tokens.tokenFor({
       userId: t.id,
       roles: ['trainer', 'learner'],
       name: t.name,
@@ -374,7 +374,7 @@ export async function loadTransferDemo(
           let token = labToken;
           if (m.next.stepId === 'lead-under-observation') {
             const ext = EXTERNAL[(i + m.moduleId.length) % EXTERNAL.length]!;
-            token = await tokens.sign({ userId: ext.id, roles: ['trainer'] });
+            token = await tokens.tokenFor({ userId: ext.id, roles: ['trainer'] });
           } else if (m.next.stepId !== 'certified-lead' || (i + m.moduleId.length) % 2 === 1) {
             continue; // left awaiting: the lab's to-do list in the demo
           }

@@ -29,20 +29,27 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** Same policy as the CloudFront response headers policy (infra/constructs/web-hosting.ts). */
-export const WEB_SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'DENY',
-} as const;
+/**
+ * Same policy as the CloudFront response headers policy (infra/constructs/web-hosting.ts): the app talks to its own
+ * origin, and to the hosted UI's token endpoint when sign-in goes through it.
+ */
+export function webSecurityHeaders(config: WebAppOptions['config'] = {}) {
+  const hostedUi = (config['cognito'] as { baseUrl?: string } | undefined)?.baseUrl;
+  const connect = ["'self'", ...(hostedUi ? [new URL(hostedUi).origin] : [])].join(' ');
+  return {
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src ${connect}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'x-frame-options': 'DENY',
+  } as const;
+}
 
 export function isWebPath(pathname: string): boolean {
   return pathname === WEB_BASE || pathname.startsWith(`${WEB_BASE}/`);
 }
 
 function sendText(
+  headers: ReturnType<typeof webSecurityHeaders>,
   res: ServerResponse,
   status: number,
   type: string,
@@ -52,7 +59,7 @@ function sendText(
 ) {
   const buf = Buffer.from(body, 'utf8');
   res.writeHead(status, {
-    ...WEB_SECURITY_HEADERS,
+    ...headers,
     'content-type': type,
     'content-length': String(buf.length),
     'cache-control': cache,
@@ -67,6 +74,7 @@ export function serveWebApp(
   opts: WebAppOptions,
 ): void {
   const head = method === 'HEAD';
+  const security = webSecurityHeaders(opts.config);
   if (method !== 'GET' && !head) {
     res.writeHead(405, { allow: 'GET, HEAD' });
     res.end();
@@ -79,19 +87,26 @@ export function serveWebApp(
   }
   if (pathname === `${WEB_BASE}/config.js`) {
     const js = `window.PARCOURS_CONFIG = ${JSON.stringify(opts.config)};\n`;
-    sendText(res, 200, TYPES['.js']!, js, head, 'no-store');
+    sendText(security, res, 200, TYPES['.js']!, js, head, 'no-store');
     return;
   }
   const index = join(opts.distDir, 'index.html');
   if (!existsSync(index)) {
-    sendText(res, 503, TYPES['.txt']!, 'The web app is not built: run `npm run build:web`.\n', head);
+    sendText(
+      security,
+      res,
+      503,
+      TYPES['.txt']!,
+      'The web app is not built: run `npm run build:web`.\n',
+      head,
+    );
     return;
   }
   let rel: string;
   try {
     rel = decodeURIComponent(pathname.slice(WEB_BASE.length + 1));
   } catch {
-    sendText(res, 400, TYPES['.txt']!, 'Bad path\n', head);
+    sendText(security, res, 400, TYPES['.txt']!, 'Bad path\n', head);
     return;
   }
   const file = normalize(join(opts.distDir, rel));
@@ -101,7 +116,7 @@ export function serveWebApp(
   const path = found ? file : index;
   const immutable = found && rel.startsWith('assets/');
   res.writeHead(200, {
-    ...WEB_SECURITY_HEADERS,
+    ...security,
     'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
     'content-length': String(statSync(path).size),
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',

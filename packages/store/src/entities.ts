@@ -46,6 +46,9 @@ export const ENTITIES = {
   'attendance-import': policy(false, 'n/a'),
   // People
   'user-profile': policy(false, 'delete'),
+  // Identity, service and the roles the lab grants (audited: a role given or taken is an administrative act).
+  person: policy(true, 'delete'),
+  'role-count': policy(false, 'n/a'),
   'email-suppression': policy(false, 'n/a'),
   // Evaluations (answers are anonymous; the links between a person and them are personal)
   'evaluation-window': policy(false, 'n/a'),

@@ -28,6 +28,13 @@ export interface ItemKey {
 }
 
 export const keys = {
+  people: {
+    /** GSI1 of person items: every person, by the name the lab looks for (a mutable attribute: index keys only). */
+    index: 'people',
+    sortKey: (sortName: string, userId: string) => composeKey(['name', sortName], ['user', userId]),
+    /** How many people hold a role (`lab`): kept in the role change's transaction, so the last one stays. */
+    roleCount: (role: string): ItemKey => ({ pk: 'people', sk: composeKey(['role-count', role]) }),
+  },
   catalog: {
     /**
      * All programme data shares one partition: the catalogue and its settings are small (~100 KB) and read together,
@@ -54,6 +61,8 @@ export const keys = {
   user: {
     partition: (userId: string) => composeKey(['user', userId]),
     profile: (userId: string): ItemKey => ({ pk: composeKey(['user', userId]), sk: 'profile' }),
+    /** Who the person is and the roles the lab gave them (person-repo.ts): the truth the user pool mirrors. */
+    person: (userId: string): ItemKey => ({ pk: composeKey(['user', userId]), sk: 'person' }),
     /** Version counter serialising one learner's enrolment decisions (overlap, one active per module). */
     enrolmentLock: (userId: string): ItemKey => ({ pk: composeKey(['user', userId]), sk: 'lock#enrolment' }),
     /** The learner's copy of an enrolment, kept in the same transaction, so "my enrolments" is one Query. */

@@ -9,6 +9,7 @@ import { CallbackView } from './views/callback-view.tsx';
 import { LabSection } from './views/lab/lab-nav.tsx';
 import { allowedItems, NAV_ITEMS } from './views/nav-items.ts';
 import { SignInView } from './views/sign-in-view.tsx';
+import { SignedOutView } from './views/signed-out-view.tsx';
 
 // One chunk per role's view: each person downloads only the views they can open.
 const LearnerView = lazyView(() => import('./views/learner/learner-view.tsx').then((m) => m.LearnerView));
@@ -32,6 +33,9 @@ const LabCatalogView = lazyView(() =>
 const LabOperationsView = lazyView(() =>
   import('./views/lab/operations/lab-operations-view.tsx').then((m) => m.LabOperationsView),
 );
+const LabPeopleView = lazyView(() =>
+  import('./views/lab/people/lab-people-view.tsx').then((m) => m.LabPeopleView),
+);
 
 /** `/lab/<section>/<rest>` → the section's view, given the rest of the path. */
 function LabRoutes({ path }: { path: string }) {
@@ -48,6 +52,8 @@ function LabRoutes({ path }: { path: string }) {
       <LabCatalogView rest={tail} />
     ) : section === 'operations' ? (
       <LabOperationsView rest={tail} />
+    ) : section === 'people' ? (
+      <LabPeopleView rest={tail} />
     ) : null;
   return view ? <LabSection path={path}>{view}</LabSection> : <NotFound />;
 }
@@ -97,6 +103,9 @@ export function App() {
   if (auth.status === 'checking') content = <p role="status">{t.loading}</p>;
   else if (path === '/callback')
     content = auth.status === 'signed-in' ? <Redirect to="/" /> : <CallbackView />;
+  // Reached signed out, from the hosted UI's sign-out.
+  else if (path === '/signed-out')
+    content = auth.status === 'signed-in' ? <Redirect to="/" /> : <SignedOutView />;
   else if (auth.status === 'signed-out') content = <SignInView />;
   else content = <SignedInRoutes path={path} />;
   return <Layout>{content}</Layout>;

@@ -1,4 +1,4 @@
-import type { TokenRequest } from '../../../packages/local/src/local-tokens.ts';
+import type { TokenRequest } from '../../../packages/local/src/local-identity.ts';
 
 export interface ApiResult<T> {
   status: number;

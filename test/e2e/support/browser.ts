@@ -37,7 +37,7 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<Page> 
 export async function signInAs(page: Page, name: string): Promise<void> {
   await page.goto('/app/');
   await page.getByRole('radio', { name }).check();
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 }
 

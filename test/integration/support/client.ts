@@ -1,4 +1,4 @@
-import type { TokenRequest } from '@parcours/local/local-tokens';
+import type { TokenRequest } from '@parcours/local/local-identity';
 import { inject } from 'vitest';
 
 export const apiUrl = () => inject('apiUrl');

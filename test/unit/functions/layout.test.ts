@@ -18,7 +18,13 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // A reminder for a newcomer lists the sessions of their catch-up plan, as GET /me/catch-up does.
   reminders: ['sessions/catch-up.ts', 'sessions/learner-facts.ts', 'sessions/session-finder.ts'],
   // The stream consumer runs every context's projections from the one table stream.
-  stream: ['lrs/statement-keys.ts', 'reports/recompute.ts', 'transfer/facts.ts', 'transfer/statements.ts'],
+  stream: [
+    'lrs/statement-keys.ts',
+    'people/role-mirror.ts',
+    'reports/recompute.ts',
+    'transfer/facts.ts',
+    'transfer/statements.ts',
+  ],
 };
 
 const NEVER_IN_A_LAMBDA = ['routes.ts', 'route-schemas.ts', 'openapi.ts'];

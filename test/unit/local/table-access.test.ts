@@ -42,3 +42,37 @@ describe('the local IAM stand-in for the table', () => {
     await expect(interceptSend('DeleteCommand', {}, sent)).resolves.toBe('sent');
   });
 });
+
+describe('the local IAM stand-in for the user pool', () => {
+  it('a function’s admin calls to the pool must be declared (access.userPool); others, and calls outside a function, pass', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => res.end('{}'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    const endpoint = `http://127.0.0.1:${port}/`;
+    const mirror: FunctionDef = {
+      name: 'mirror',
+      routes: {},
+      access: { table: [], userPool: ['AdminAddUserToGroup'] },
+    };
+    const { enforcePoolAccess } = await import('../../../packages/local/src/table-access.ts');
+    const original = globalThis.fetch;
+    enforcePoolAccess(endpoint);
+    try {
+      const call = (op: string) =>
+        fetch(endpoint, {
+          method: 'POST',
+          headers: { 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` },
+          body: '{}',
+        });
+      expect((await runAs(mirror, () => call('AdminAddUserToGroup'))).status).toBe(200);
+      const denied = await runAs(mirror, () => call('AdminCreateUser'));
+      expect(denied.status).toBe(400);
+      expect(await denied.json()).toMatchObject({ __type: 'AccessDeniedException' });
+      expect((await call('AdminCreateUser')).status).toBe(200);
+    } finally {
+      globalThis.fetch = original;
+      server.close();
+    }
+  });
+});

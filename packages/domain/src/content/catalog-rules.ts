@@ -4,6 +4,7 @@
  * cockpit shows each next to its field.
  */
 import { conflict, invalid } from '../errors.ts';
+import { identifierKey } from '../people/service-mapping.ts';
 import { type CatalogKind, PART_OF_KIND } from './programme.ts';
 import type { Catalog, Competency, Module, Path, Service, Site } from './schemas.ts';
 import { catalogSchema } from './schemas.ts';
@@ -54,6 +55,23 @@ function siteIssues(s: Site): FieldIssue[] {
   return new Set(ids).size === ids.length ? [] : [{ path: 'rooms', message: 'two rooms have the same id' }];
 }
 
+/** An identifier names one service: two live services claiming the same establishment (and unit) would be a coin toss. */
+function serviceIssues(c: Catalog, s: Service): FieldIssue[] {
+  if (s.archived) return [];
+  const own = s.identifiers.map(identifierKey);
+  if (new Set(own).size !== own.length)
+    return [{ path: 'identifiers', message: 'the same SIRET and unit are listed twice' }];
+  const taken = c.services.filter((o) => o.id !== s.id && !o.archived);
+  for (const other of taken) {
+    const clash = other.identifiers.map(identifierKey).find((k) => own.includes(k));
+    if (clash)
+      return [
+        { path: 'identifiers', message: `SIRET ${clash.split('|')[0]} already names service '${other.id}'` },
+      ];
+  }
+  return [];
+}
+
 /** The catalogue with `item` put in place of its namesake (or added). */
 export function withItem(c: Catalog, kind: CatalogKind, item: CatalogEntity): Catalog {
   const part = PART_OF_KIND[kind];
@@ -76,7 +94,9 @@ export function checkCatalogItem(c: Catalog, kind: CatalogKind, item: CatalogEnt
         ? pathIssues(c, item as Path)
         : kind === 'site'
           ? siteIssues(item as Site)
-          : [];
+          : kind === 'service'
+            ? serviceIssues(c, item as Service)
+            : [];
   if (own.length) throw invalid('catalog-invalid', 'This change would break the catalogue', own);
   const whole = catalogSchema.safeParse(withItem(c, kind, item));
   if (!whole.success)

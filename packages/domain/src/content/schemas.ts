@@ -123,10 +123,22 @@ export const siteSchema = z.strictObject({
 });
 export type Site = z.infer<typeof siteSchema>;
 
+/**
+ * How an agent's ProConnect identity names their service: the SIRET of their establishment, and when one
+ * establishment hosts several services, the organisational unit too. An agent signing in for the first time gets
+ * the service whose identifier matches (packages/domain/src/people/service-mapping.ts).
+ */
+export const serviceIdentifierSchema = z.strictObject({
+  siret: z.string().check(z.regex(/^\d{14}$/, 'must be a SIRET (14 digits)')),
+  organizationalUnit: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+});
+export type ServiceIdentifier = z.infer<typeof serviceIdentifierSchema>;
+
 export const serviceSchema = z.strictObject({
   id: kebabId,
   name: z.string().check(z.minLength(1)),
   description: localizedText,
+  identifiers: z._default(z.array(serviceIdentifierSchema).check(z.maxLength(50)), []),
   archived,
 });
 export type Service = z.infer<typeof serviceSchema>;

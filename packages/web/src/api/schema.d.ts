@@ -401,6 +401,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/me/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record my sign-in: first time, creates me (learner, the service my identity maps to); later, brings my identity up to date. Says when my token is behind my roles */
+        post: operations["me-sign-in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/modules": {
         parameters: {
             query?: never;
@@ -611,6 +628,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People, by name: search, by role, by service, or those whose service is to be assigned (lab) */
+        get: operations["people-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's page: identity, roles, service, paths, trainer registry entry (lab) */
+        get: operations["people-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people/{id}/data-export": {
         parameters: {
             query?: never;
@@ -639,6 +690,40 @@ export type paths = {
         put?: never;
         /** Erase a person's personal data on their request (RGPD art. 17); xAPI statements are pseudonymized */
         post: operations["people-erasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Grant or revoke trainer, hr (with the services HR may see) and lab; effective at once for writes, at the next token for reads (lab) */
+        put: operations["people-roles-put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{id}/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Assign a person's service (one to be assigned, or a correction); it then wins over the mapping (lab) */
+        put: operations["people-service-put"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1965,6 +2050,11 @@ export type components = {
                 fr: string;
             };
             id: string;
+            /** @default [] */
+            identifiers: {
+                organizationalUnit?: string;
+                siret: string;
+            }[];
             name: string;
             updatedAt?: string;
             updatedBy?: string;
@@ -4030,6 +4120,89 @@ export interface operations {
             };
         };
     };
+    "me-sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: {
+                            createdAt: string;
+                            displayName: string;
+                            hrServices: string[];
+                            identity: {
+                                email?: string;
+                                familyName?: string;
+                                givenName?: string;
+                                organizationalUnit?: string;
+                                siret?: string;
+                                uid?: string;
+                            };
+                            /** @enum {string} */
+                            provider: "proconnect" | "pool";
+                            roles: ("learner" | "trainer" | "hr" | "lab")[];
+                            service?: string;
+                            /** @enum {string} */
+                            serviceSource?: "claims" | "lab";
+                            /** @enum {string} */
+                            serviceStatus: "assigned" | "to-be-assigned";
+                            updatedAt: string;
+                            updatedBy: string;
+                            userId: string;
+                            version: number;
+                        };
+                        refreshToken: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (generic body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "modules-list": {
         parameters: {
             query?: never;
@@ -5199,6 +5372,186 @@ export interface operations {
             };
         };
     };
+    "people-list": {
+        parameters: {
+            query?: {
+                q?: string;
+                role?: "learner" | "trainer" | "hr" | "lab";
+                service?: string;
+                unassigned?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            createdAt: string;
+                            displayName: string;
+                            hrServices: string[];
+                            identity: {
+                                email?: string;
+                                familyName?: string;
+                                givenName?: string;
+                                organizationalUnit?: string;
+                                siret?: string;
+                                uid?: string;
+                            };
+                            /** @enum {string} */
+                            provider: "proconnect" | "pool";
+                            roles: ("learner" | "trainer" | "hr" | "lab")[];
+                            service?: string;
+                            /** @enum {string} */
+                            serviceSource?: "claims" | "lab";
+                            /** @enum {string} */
+                            serviceStatus: "assigned" | "to-be-assigned";
+                            updatedAt: string;
+                            updatedBy: string;
+                            userId: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (generic body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "people-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        paths: {
+                            joinedAt: string;
+                            pathId: string;
+                        }[];
+                        person: {
+                            createdAt: string;
+                            displayName: string;
+                            hrServices: string[];
+                            identity: {
+                                email?: string;
+                                familyName?: string;
+                                givenName?: string;
+                                organizationalUnit?: string;
+                                siret?: string;
+                                uid?: string;
+                            };
+                            /** @enum {string} */
+                            provider: "proconnect" | "pool";
+                            roles: ("learner" | "trainer" | "hr" | "lab")[];
+                            service?: string;
+                            /** @enum {string} */
+                            serviceSource?: "claims" | "lab";
+                            /** @enum {string} */
+                            serviceStatus: "assigned" | "to-be-assigned";
+                            updatedAt: string;
+                            updatedBy: string;
+                            userId: string;
+                            version: number;
+                        };
+                        trainer?: {
+                            active: boolean;
+                            kind: string;
+                            modules: string[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (generic body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "people-data-export": {
         parameters: {
             query?: never;
@@ -5281,6 +5634,186 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErasureResult"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (generic body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "people-roles-put": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    hrServices?: string[];
+                    roles: ("trainer" | "hr" | "lab")[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        displayName: string;
+                        hrServices: string[];
+                        identity: {
+                            email?: string;
+                            familyName?: string;
+                            givenName?: string;
+                            organizationalUnit?: string;
+                            siret?: string;
+                            uid?: string;
+                        };
+                        /** @enum {string} */
+                        provider: "proconnect" | "pool";
+                        roles: ("learner" | "trainer" | "hr" | "lab")[];
+                        service?: string;
+                        /** @enum {string} */
+                        serviceSource?: "claims" | "lab";
+                        /** @enum {string} */
+                        serviceStatus: "assigned" | "to-be-assigned";
+                        updatedAt: string;
+                        updatedBy: string;
+                        userId: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (generic body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "people-service-put": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    service: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        displayName: string;
+                        hrServices: string[];
+                        identity: {
+                            email?: string;
+                            familyName?: string;
+                            givenName?: string;
+                            organizationalUnit?: string;
+                            siret?: string;
+                            uid?: string;
+                        };
+                        /** @enum {string} */
+                        provider: "proconnect" | "pool";
+                        roles: ("learner" | "trainer" | "hr" | "lab")[];
+                        service?: string;
+                        /** @enum {string} */
+                        serviceSource?: "claims" | "lab";
+                        /** @enum {string} */
+                        serviceStatus: "assigned" | "to-be-assigned";
+                        updatedAt: string;
+                        updatedBy: string;
+                        userId: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Invalid input */
@@ -5987,6 +6520,11 @@ export interface operations {
                         fr: string;
                     };
                     id: string;
+                    /** @default [] */
+                    identifiers?: {
+                        organizationalUnit?: string;
+                        siret: string;
+                    }[];
                     name: string;
                 };
             };
@@ -6096,6 +6634,11 @@ export interface operations {
                         fr: string;
                     };
                     id: string;
+                    /** @default [] */
+                    identifiers?: {
+                        organizationalUnit?: string;
+                        siret: string;
+                    }[];
                     name: string;
                     version: number;
                 };

@@ -54,3 +54,11 @@ export type AgentRow = AgentPage['items'][number];
 export type AgentDetail = Answer<'reports-agents-get'>;
 export type ExportInput = Body<'reports-exports-create'>;
 export type ExportJob = Answer<'reports-exports-create'>;
+
+// --- people ---
+export type SignInAnswer = Answer<'me-sign-in'>;
+export type PersonView = Answer<'people-list'>['items'][number];
+export type PersonPage = Answer<'people-get'>;
+export type PersonRole = PersonView['roles'][number];
+export type GrantableRole = Body<'people-roles-put'>['roles'][number];
+export type CatalogService = Answer<'services-list'>['items'][number];

@@ -18,7 +18,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
 
   const signOut = () => {
     auth.signOut();
-    // With Cognito, end the hosted UI's session too (it sends the browser back to /app/).
+    // With Cognito, end the hosted UI's session too: it sends the browser back to /app/signed-out, which ends
+    // ProConnect's session after a ProConnect sign-in.
     if (config.cognito) location.assign(hostedSignOutUrl(config.cognito));
   };
   // Announced in the new language, once its dictionary is in.

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { apiJson } from '../api/http.ts';
 import { useAuth } from '../auth/auth.tsx';
-import { startHostedSignIn } from '../auth/cognito.ts';
+import { forgetHostedSession, startHostedSignIn } from '../auth/cognito.ts';
 import { ErrorText } from '../components/async-view.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { config, type DemoUser } from '../config.ts';
@@ -12,15 +12,28 @@ import { useI18n } from '../i18n/i18n.tsx';
 const roleName = (t: Dictionary, role: string) =>
   ({ learner: t.roleLearner, trainer: t.roleTrainer, hr: t.roleHr, lab: t.roleLab })[role] ?? role;
 
-/** Sign-in: Cognito's hosted UI on AWS; on the local stack, a demo person signed by `POST /_local/token`. */
+/**
+ * Sign-in: ProConnect (agents) and the pool's own accounts (people without ProConnect), both through Cognito's
+ * hosted UI; on the local stack, also a demo person signed by `POST /_local/token`.
+ */
 export function SignInView() {
   const { t } = useI18n();
   const auth = useAuth();
   const { serviceName } = useNames();
   const users = config.demoUsers ?? [];
+  const cognito = config.cognito;
+  const proConnect = cognito?.proConnect;
+  const native = cognito !== undefined && cognito.native !== false;
   const [selected, setSelected] = useState(users[0]?.userId ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [hostedError, setHostedError] = useState<unknown>();
+
+  const signInHosted = (provider?: string) => {
+    if (!cognito) return;
+    setHostedError(undefined);
+    startHostedSignIn(cognito, provider).catch(setHostedError);
+  };
 
   const signInAsDemo = async (e: Event) => {
     e.preventDefault();
@@ -28,6 +41,7 @@ export function SignInView() {
     if (!user) return;
     setBusy(true);
     setError(undefined);
+    forgetHostedSession();
     try {
       const { token } = await apiJson<{ token: string }>('/_local/token', {
         method: 'POST',
@@ -49,15 +63,35 @@ export function SignInView() {
           {t.sessionExpired}
         </p>
       )}
-      {config.cognito && (
-        <p>
+      {proConnect && (
+        <div class="sign-in-method">
+          <p id="sign-in-proconnect-hint">{t.signInProConnectHint}</p>
           <button
             type="button"
             class="btn btn-primary"
-            onClick={() => config.cognito && startHostedSignIn(config.cognito)}
+            aria-describedby="sign-in-proconnect-hint"
+            onClick={() => signInHosted(proConnect.provider)}
           >
-            {t.signInCognito}
+            {t.signInProConnect}
           </button>
+        </div>
+      )}
+      {native && (
+        <div class="sign-in-method">
+          <p id="sign-in-native-hint">{t.signInNativeHint}</p>
+          <button
+            type="button"
+            class={proConnect ? 'btn btn-secondary' : 'btn btn-primary'}
+            aria-describedby="sign-in-native-hint"
+            onClick={() => signInHosted()}
+          >
+            {t.signInNative}
+          </button>
+        </div>
+      )}
+      {hostedError !== undefined && (
+        <p role="alert" class="notice notice-error">
+          {t.signInFailed} <ErrorText error={hostedError} />
         </p>
       )}
       {users.length > 0 && (
@@ -101,7 +135,7 @@ export function SignInView() {
           )}
         </form>
       )}
-      {!config.cognito && users.length === 0 && <p class="notice notice-error">{t.signInNoMethod}</p>}
+      {!proConnect && !native && users.length === 0 && <p class="notice notice-error">{t.signInNoMethod}</p>}
     </div>
   );
 }

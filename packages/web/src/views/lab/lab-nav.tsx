@@ -9,6 +9,7 @@ export const LAB_SECTIONS: { path: string; label: (t: Dictionary) => string }[] 
   { path: '/lab/sessions', label: (t) => t.labNavSessions },
   { path: '/lab/formateurs', label: (t) => t.labNavTrainers },
   { path: '/lab/catalogue', label: (t) => t.labNavCatalog },
+  { path: '/lab/people', label: (t) => t.labNavPeople },
   { path: '/lab/operations', label: (t) => t.labNavOperations },
 ];
 

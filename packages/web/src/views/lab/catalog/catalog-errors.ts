@@ -61,6 +61,10 @@ export function issueText(message: string, tx: LabCatalogTexts): string {
   if (message === 'the entry module cannot also be an elective') return w.entryElective;
   if (message === 'more than the number of electives') return w.tooManyRequired;
   if (message === 'two rooms have the same id') return w.duplicateRooms;
+  if (message.includes('SIRET (14 digits)')) return w.siret;
+  if (message === 'the same SIRET and unit are listed twice') return w.duplicateIdentifiers;
+  const taken = /^SIRET (\d+) already names service '([^']+)'$/.exec(message);
+  if (taken?.[1] && taken[2]) return w.identifierTaken(taken[1], taken[2]);
   return message;
 }
 

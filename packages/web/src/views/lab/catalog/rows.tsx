@@ -10,6 +10,8 @@ import { useTexts } from './texts.ts';
 export function Rows<T>(props: {
   id: string;
   legend: string;
+  /** Shown under the legend, tied to the group. */
+  hint?: string;
   items: T[];
   onChange: (items: T[]) => void;
   blank: () => T;
@@ -24,6 +26,9 @@ export function Rows<T>(props: {
   const tx = useTexts();
   const group = useRef<HTMLFieldSetElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  const describedBy = [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`]
+    .filter(Boolean)
+    .join(' ');
   const set = (i: number, item: T) => props.onChange(props.items.map((x, j) => (j === i ? item : x)));
   const remove = (i: number) => {
     props.onChange(props.items.filter((_, j) => j !== i));
@@ -42,9 +47,14 @@ export function Rows<T>(props: {
       id={props.id}
       ref={group}
       class={props.error ? 'lab-cat-rows field-invalid' : 'lab-cat-rows'}
-      aria-describedby={props.error ? `${props.id}-error` : undefined}
+      aria-describedby={describedBy || undefined}
     >
       <legend>{props.legend}</legend>
+      {props.hint && (
+        <p class="field-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
       {props.error && (
         <p class="field-error" id={`${props.id}-error`}>
           {props.error}

@@ -1,83 +1,8 @@
 import { useI18n } from '../../../i18n/i18n.tsx';
-import type { HistoryEntry, Kind } from './catalog-types.ts';
+import type { HistoryEntry } from './catalog-types.ts';
+import { kindEn, kindFr } from './kind-texts.ts';
 
 /** The lab catalogue editor's words (French first); shared words (loading, errors, levels…) come from `t`. */
-const kindFr: Record<Kind, { many: string; one: string; create: string; fresh: string; about: string }> = {
-  modules: {
-    many: 'Modules',
-    one: 'Module',
-    create: 'Créer un module',
-    fresh: 'Nouveau module',
-    about: 'Contenu, durée, objectifs, compétences acquises, prérequis et fiches pratiques.',
-  },
-  paths: {
-    many: 'Parcours',
-    one: 'Parcours',
-    create: 'Créer un parcours',
-    fresh: 'Nouveau parcours',
-    about: 'Module d’entrée, modules au choix (N parmi M), accompagnement, délais et promotion.',
-  },
-  sites: {
-    many: 'Sites',
-    one: 'Site',
-    create: 'Créer un site',
-    fresh: 'Nouveau site',
-    about: 'Lieux de formation, adresse, accessibilité et salles avec leur capacité.',
-  },
-  competencies: {
-    many: 'Compétences',
-    one: 'Compétence',
-    create: 'Créer une compétence',
-    fresh: 'Nouvelle compétence',
-    about: 'Référentiel des compétences et description de leurs quatre niveaux.',
-  },
-  services: {
-    many: 'Services',
-    one: 'Service',
-    create: 'Créer un service',
-    fresh: 'Nouveau service',
-    about: 'Services de la collectivité auxquels les agents sont rattachés.',
-  },
-};
-
-const kindEn: typeof kindFr = {
-  modules: {
-    many: 'Modules',
-    one: 'Module',
-    create: 'Create a module',
-    fresh: 'New module',
-    about: 'Content, duration, objectives, competencies gained, prerequisites and practice sheets.',
-  },
-  paths: {
-    many: 'Paths',
-    one: 'Path',
-    create: 'Create a path',
-    fresh: 'New path',
-    about: 'Entry module, electives (N of M), coaching, deadlines and cohort.',
-  },
-  sites: {
-    many: 'Sites',
-    one: 'Site',
-    create: 'Create a site',
-    fresh: 'New site',
-    about: 'Training places, address, accessibility and rooms with their capacity.',
-  },
-  competencies: {
-    many: 'Competencies',
-    one: 'Competency',
-    create: 'Create a competency',
-    fresh: 'New competency',
-    about: 'The competency framework and the description of its four levels.',
-  },
-  services: {
-    many: 'Services',
-    one: 'Service',
-    create: 'Create a service',
-    fresh: 'New service',
-    about: 'The organisation’s services agents belong to.',
-  },
-};
-
 export const fr = {
   kind: kindFr,
   title: 'Catalogue',
@@ -159,6 +84,10 @@ export const fr = {
     entryElective: 'Le module d’entrée ne peut pas être aussi un module au choix.',
     tooManyRequired: 'C’est plus que le nombre de modules au choix cochés.',
     duplicateRooms: 'Deux salles ont le même identifiant.',
+    siret: 'Un SIRET compte exactement 14 chiffres.',
+    duplicateIdentifiers: 'Le même SIRET (avec la même unité) figure deux fois.',
+    identifierTaken: (siret: string, service: string) =>
+      `Le SIRET ${siret} (avec cette unité) désigne déjà le service « ${service} ».`,
   },
   // history
   historyCaption: 'Versions, de la plus récente à la plus ancienne',
@@ -238,6 +167,15 @@ export const fr = {
   capacity: 'Capacité (places)',
   addRoom: 'Ajouter une salle',
   levels: 'Description des niveaux',
+  identifiers: 'Identifiants ProConnect (SIRET et unité)',
+  identifiersHint:
+    'Un agent qui se connecte avec ProConnect est rattaché à ce service quand le SIRET de son établissement (et son unité, si elle est indiquée) correspond à une de ces lignes. Sans unité, la ligne vaut pour tout l’établissement ; une ligne avec l’unité de l’agent l’emporte.',
+  identifier: (n: number) => `Identifiant ${n}`,
+  addIdentifier: 'Ajouter un SIRET',
+  siret: 'SIRET (14 chiffres)',
+  organizationalUnit: 'Unité (facultative)',
+  organizationalUnitHint:
+    'Telle que ProConnect la transmet, quand l’établissement compte plusieurs services.',
 };
 
 export const en: typeof fr = {
@@ -316,6 +254,10 @@ export const en: typeof fr = {
     entryElective: 'The entry module cannot also be an elective.',
     tooManyRequired: 'That is more than the number of electives ticked.',
     duplicateRooms: 'Two rooms have the same identifier.',
+    siret: 'A SIRET is exactly 14 digits.',
+    duplicateIdentifiers: 'The same SIRET (with the same unit) is listed twice.',
+    identifierTaken: (siret: string, service: string) =>
+      `SIRET ${siret} (with this unit) already names the service “${service}”.`,
   },
   historyCaption: 'Versions, newest first',
   colWhen: 'Date',
@@ -393,6 +335,14 @@ export const en: typeof fr = {
   capacity: 'Capacity (seats)',
   addRoom: 'Add a room',
   levels: 'Description of the levels',
+  identifiers: 'ProConnect identifiers (SIRET and unit)',
+  identifiersHint:
+    'An agent signing in with ProConnect is assigned this service when the SIRET of their establishment (and their unit, if given) matches one of these rows. Without a unit, a row covers the whole establishment; a row with the agent’s unit wins.',
+  identifier: (n: number) => `Identifier ${n}`,
+  addIdentifier: 'Add a SIRET',
+  siret: 'SIRET (14 digits)',
+  organizationalUnit: 'Unit (optional)',
+  organizationalUnitHint: 'As ProConnect sends it, when the establishment hosts several services.',
 };
 
 export type LabCatalogTexts = typeof fr;

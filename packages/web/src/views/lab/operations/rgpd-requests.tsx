@@ -16,12 +16,16 @@ import { useTexts } from './texts.ts';
 type Erasure = Answer<'people-erasure'>;
 const ID_PATTERN = /^[A-Za-z0-9_.@-]{1,128}$/;
 
-function saveJson(data: unknown, name: string): void {
+export function saveJson(data: unknown, name: string): void {
   saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), name);
 }
 
 /** The erasure's second step: the person's id typed again, an optional reason, then the irreversible call. */
-function ErasureConfirm(props: { personId: string; onDone: (r: Erasure) => void; onCancel: () => void }) {
+export function ErasureConfirm(props: {
+  personId: string;
+  onDone: (r: Erasure) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const tx = useTexts();
   const api = useApi();
@@ -101,7 +105,7 @@ function ErasureConfirm(props: { personId: string; onDone: (r: Erasure) => void;
   );
 }
 
-function ErasureResult({ personId, result }: { personId: string; result: Erasure }) {
+export function ErasureResult({ personId, result }: { personId: string; result: Erasure }) {
   const { locale } = useI18n();
   const tx = useTexts();
   const heading = useRef<HTMLHeadingElement>(null);

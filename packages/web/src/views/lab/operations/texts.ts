@@ -181,6 +181,8 @@ export const fr = {
       'valid-until-past': 'Choisissez une date à venir.',
       'notification-not-found': 'Cette notification n’existe plus.',
       'notification-not-failed': 'Cette notification n’est plus en échec (déjà renvoyée ?).',
+      'erase-lab-member':
+        'Cette personne a encore le rôle Lab : retirez-lui d’abord ce rôle (formulaire « Rôles » de sa fiche, rubrique Personnes), puis effacez ses données.',
     })[code],
 };
 
@@ -355,6 +357,8 @@ export const en: OperationsTexts = {
       'valid-until-past': 'Choose a date to come.',
       'notification-not-found': 'This notification no longer exists.',
       'notification-not-failed': 'This notification is no longer failed (already resent?).',
+      'erase-lab-member':
+        'This person still holds the Lab role: first take it away (the “Roles” form of their page, under People), then erase their data.',
     })[code],
 };
 
