@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROLES } from '@parcours/domain/roles';
-import { waitForPort } from './ports.ts';
+import { assertPortFree, waitForPort } from './ports.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -25,6 +25,7 @@ export interface LocalPool {
 }
 
 export async function startCognitoLocal(port: number, dir: string): Promise<ChildProcess> {
+  await assertPortFree(port, 'cognito-local');
   mkdirSync(join(dir, '.cognito'), { recursive: true });
   // Usernames are not e-mail addresses here (federated users are `ProConnect_<sub>`, test users their id), and the
   // issuer names the address it is really reached at (its default says localhost:9229 whatever the port).

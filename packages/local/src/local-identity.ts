@@ -16,7 +16,7 @@ import { nowIso } from '@parcours/domain/clock';
 import { normaliseRoles } from '@parcours/domain/people/person';
 import { federatedUsername, PROCONNECT_PROVIDER } from '@parcours/domain/people/proconnect';
 import { isRole } from '@parcours/domain/roles';
-import { ensurePersonWithRoles } from '@parcours/store/person-repo';
+import { ensurePersonWithRoles, getPerson } from '@parcours/store/person-repo';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { mirrorPerson } from '../../../functions/people/role-mirror.ts';
@@ -262,7 +262,9 @@ export class LocalIdentity {
           userId: req.userId,
           username: req.userId,
           provider: 'pool',
+          // What the request leaves out stays as it was (`npm run token -- --user lea-dubois` keeps her name).
           identity: {
+            ...(await getPerson(req.userId))?.identity,
             ...(req.email ? { email: req.email } : {}),
             ...(given ? { givenName: given } : {}),
             ...(family.length ? { familyName: family.join(' ') } : {}),

@@ -13,19 +13,33 @@ export function freePort(): Promise<number> {
   });
 }
 
+function isOpen(port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const s = new Socket();
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+    s.connect(port, '127.0.0.1');
+  });
+}
+
+/**
+ * Refuses a port something else already answers on: waiting for it to open would then wait for the stranger, and the
+ * stack would talk to it (an old stand-in left running, another program).
+ */
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  if (await isOpen(port))
+    throw new Error(
+      `${what}: port ${port} is already in use by another process (stop it, or choose another port)`,
+    );
+}
+
 export async function waitForPort(port: number, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const s = new Socket();
-      s.once('connect', () => {
-        s.destroy();
-        resolve(true);
-      });
-      s.once('error', () => resolve(false));
-      s.connect(port, '127.0.0.1');
-    });
-    if (open) return;
+    if (await isOpen(port)) return;
     await new Promise((r) => setTimeout(r, 150));
   }
   throw new Error(`${what} did not open port ${port} within ${timeoutMs} ms`);
