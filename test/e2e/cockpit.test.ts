@@ -162,7 +162,7 @@ describe('the lab runs the programme from the web app (issue #17)', () => {
     await field(site, 'Capacité (places) (Salle 1)').fill('12');
     await noAxeViolations(lab, 'site form');
     await site.getByRole('button', { name: 'Créer' }).click();
-    await expect.poll(() => lab.url()).toContain(`/sites/${siteId}`);
+    await expect.poll(() => lab.url(), { timeout: 15_000 }).toContain(`/sites/${siteId}`);
 
     await lab.goto('/app/lab/catalogue/modules/nouveau');
     const mod = lab.getByTestId('module-form');
@@ -180,7 +180,7 @@ describe('the lab runs the programme from the web app (issue #17)', () => {
     await field(mod, 'Compétence 1').selectOption({ index: 1 });
     await noAxeViolations(lab, 'module form');
     await mod.getByRole('button', { name: 'Créer' }).click();
-    await expect.poll(() => lab.url()).toContain(`/modules/${moduleId}`);
+    await expect.poll(() => lab.url(), { timeout: 15_000 }).toContain(`/modules/${moduleId}`);
 
     await lab.goto('/app/lab/catalogue/parcours/nouveau');
     const path = lab.getByTestId('path-form');
@@ -196,7 +196,7 @@ describe('the lab runs the programme from the web app (issue #17)', () => {
     await field(path, 'Modules au choix à valider (N)').fill('1');
     await noAxeViolations(lab, 'path form');
     await path.getByRole('button', { name: 'Créer' }).click();
-    await expect.poll(() => lab.url()).toContain(`/parcours/${pathId}`);
+    await expect.poll(() => lab.url(), { timeout: 15_000 }).toContain(`/parcours/${pathId}`);
   });
 
   it('a stale edit by a second lab member gets the 409 message, nothing is overwritten', async () => {

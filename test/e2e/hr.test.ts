@@ -52,7 +52,9 @@ describe('HR view', () => {
 
   it('opens an agent’s record from the drill-down', async () => {
     await page.getByTestId('agents-panel').getByRole('link', { name: 'Camille Martin' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Camille Martin');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 })
+      .toBe('Camille Martin');
     expect(await axeViolations(page)).toEqual([]);
   });
 });

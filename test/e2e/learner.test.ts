@@ -75,10 +75,10 @@ describe('learner view', () => {
 
   it('switches to English: lang attribute, strings, no accessibility violation', async () => {
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe('en');
+    await expect.poll(() => page.evaluate('document.documentElement.lang'), { timeout: 15_000 }).toBe('en');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('My path');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Français' }).click();
-    await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe('fr');
+    await expect.poll(() => page.evaluate('document.documentElement.lang'), { timeout: 15_000 }).toBe('fr');
   });
 });

@@ -98,7 +98,9 @@ describe('sign-in with ProConnect, and the roles the lab gives', () => {
     const identity = lab.getByTestId('person-identity');
     await identity.waitFor();
     // The SIRET of the ARS (content/services.json) named the service at first sign-in.
-    await expect.poll(() => lab.getByTestId('person-service-section').textContent()).toContain('ARS');
+    await expect
+      .poll(() => lab.getByTestId('person-service-section').textContent(), { timeout: 15_000 })
+      .toContain('ARS');
     await noAxeViolations(lab, 'person page');
   });
 

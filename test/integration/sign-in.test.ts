@@ -3,12 +3,10 @@
  * user pool (cognito-local), the pool's RS256 tokens checked by the adapter as API Gateway's JWT authorizer checks
  * them, and the person provisioned at first sign-in (service from the catalogue's SIRET mapping, learner).
  */
-import { createHash, createPrivateKey, generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { standInKey } from '../../packages/local/src/local-identity.ts';
 import { PROCONNECT_AGENTS } from '../../packages/local/src/proconnect-stand-in.ts';
 import { apiUrl, call, tokenFor, uniqueId } from './support/client.ts';
 import { lab } from './support/fixtures.ts';
@@ -156,20 +154,6 @@ describe('the hosted UI keeps the OAuth rules', () => {
   });
 });
 
-/** cognito-local signs every pool's tokens with one key shipped in its package: a test can sign as the pool. */
-function poolPrivateKey() {
-  const require = createRequire(import.meta.url);
-  const file = join(
-    require.resolve('cognito-local/package.json'),
-    '..',
-    'lib',
-    'keys',
-    'cognitoLocal.private.json',
-  );
-  const { jwk } = JSON.parse(readFileSync(file, 'utf8')) as { jwk: Record<string, string> };
-  return createPrivateKey({ key: jwk, format: 'jwk' });
-}
-
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
 describe('tokens the API refuses (401), as API Gateway’s JWT authorizer would', () => {
@@ -183,7 +167,7 @@ describe('tokens the API refuses (401), as API Gateway’s JWT authorizer would'
     exp: Math.floor(Date.now() / 1000) + 600,
     ...over,
   });
-  const sign = (payload: Record<string, unknown>, key = poolPrivateKey()) =>
+  const sign = (payload: Record<string, unknown>, key = standInKey()) =>
     new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' }).sign(key);
   // A lab read the route table does not re-check against the stored roles: the token alone decides.
   const status = async (token: string) => (await call('GET', '/trainers', { token })).status;

@@ -11,7 +11,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { z } from 'zod';
-import { type LocalIdentity, tokenRequestSchema } from './local-identity.ts';
+import { type LocalIdentity, PoolUnavailableError, tokenRequestSchema } from './local-identity.ts';
 import { NOW_HEADER, requestedOffset, withClockOffset } from './request-clock.ts';
 import { type CompiledRoute, compileRoute, isMalformedPath, matchRoute } from './route-matcher.ts';
 import { isWebPath, serveWebApp, type WebAppOptions } from './web-static.ts';
@@ -340,7 +340,8 @@ export function createHttpAdapter(opts: AdapterOptions): Server {
           : await withClockOffset(offset, () => handler(event, context));
       send(res, result, method === 'HEAD');
     } catch (e) {
-      if (isDependencyOutage(e)) {
+      // The pool's key set unreadable is the pool down (API Gateway's authorizer would fail too): retry later.
+      if (isDependencyOutage(e) || e instanceof PoolUnavailableError) {
         if (!res.headersSent)
           send(res, json(503, OUTAGE_BODY, { 'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS) }), false);
         return;

@@ -17,7 +17,14 @@ import { normaliseRoles } from '@parcours/domain/people/person';
 import { federatedUsername, PROCONNECT_PROVIDER } from '@parcours/domain/people/proconnect';
 import { isRole } from '@parcours/domain/roles';
 import { ensurePersonWithRoles, getPerson } from '@parcours/store/person-repo';
-import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT } from 'jose';
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  type JSONWebKeySet,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 import { z } from 'zod';
 import { mirrorPerson } from '../../../functions/people/role-mirror.ts';
 import type { LocalPool } from './cognito-local.ts';
@@ -56,6 +63,11 @@ export function localSecret(file?: string): Buffer {
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }
 
+/** The pool's key set could not be read: the adapter answers 503, as for any dependency down. */
+export class PoolUnavailableError extends Error {
+  override readonly name = 'PoolUnavailableError';
+}
+
 /** At most `n` at once: cognito-local rewrites its whole JSON file on each change and drops requests when flooded. */
 function limiter(n: number) {
   let active = 0;
@@ -76,7 +88,7 @@ function limiter(n: number) {
 const STANDARD_CLAIMS = ['given_name', 'family_name', 'locale'] as const;
 
 /** cognito-local signs with one key shipped in its package (`kid: CognitoLocal`); its JWKS publishes the public half. */
-function standInKey(): KeyObject {
+export function standInKey(): KeyObject {
   const require = createRequire(import.meta.url);
   const file = join(
     require.resolve('cognito-local/package.json'),
@@ -92,28 +104,65 @@ function standInKey(): KeyObject {
 export class LocalIdentity {
   private readonly poolWrites = limiter(4);
   private key: KeyObject | undefined;
-  private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
+  /** The pool's public keys, as API Gateway's authorizer caches them: fetched once, again only for an unknown key. */
+  private keys: Promise<ReturnType<typeof createLocalJWKSet>> | undefined;
   /** Pool users this process created or updated, with the person version last mirrored. */
   private readonly known = new Map<string, { attributes: string; version: number; standard?: Attribute[] }>();
 
   constructor(
     readonly pool: LocalPool,
     private readonly secret: Uint8Array,
-  ) {
-    this.jwks = createRemoteJWKSet(new URL(pool.jwksUrl), { cooldownDuration: 30_000 });
+  ) {}
+
+  private keySet(reload = false): Promise<ReturnType<typeof createLocalJWKSet>> {
+    if (reload || !this.keys) {
+      const loading = fetch(this.pool.jwksUrl, { signal: AbortSignal.timeout(10_000) })
+        .then(async (res) => {
+          if (!res.ok) throw new Error(`answered ${res.status}`);
+          return createLocalJWKSet((await res.json()) as JSONWebKeySet);
+        })
+        .catch((e: unknown) => {
+          throw new PoolUnavailableError(`The pool's key set could not be read: ${(e as Error).message}`);
+        });
+      // A failed load is not kept: the next request tries again.
+      loading.catch(() => {
+        if (this.keys === loading) this.keys = undefined;
+      });
+      this.keys = loading;
+    }
+    return this.keys;
   }
 
-  /** The verified claims, or undefined for a missing, expired, forged, foreign or malformed token. */
+  /**
+   * The verified claims, or undefined for a missing, expired, forged, foreign or malformed token. The key set is read
+   * once (a slow or restarting pool does not turn valid tokens into 401s every few minutes); an unknown key id reloads
+   * it once. A key set that cannot be read throws: the pool is down, which is a 503, not the caller's fault.
+   */
   async verify(token: string): Promise<Record<string, unknown> | undefined> {
+    // Not even a JWT: refused without asking the pool.
     try {
-      const { payload } = await jwtVerify(token, this.jwks, {
+      decodeProtectedHeader(token);
+    } catch {
+      return undefined;
+    }
+    const check = async (reload: boolean) =>
+      jwtVerify(token, await this.keySet(reload), {
         issuer: this.pool.issuer,
         audience: this.pool.clientId,
         algorithms: ['RS256'],
         requiredClaims: ['exp', 'iat', 'sub'],
       });
-      return payload['token_use'] === 'id' ? (payload as Record<string, unknown>) : undefined;
-    } catch {
+    try {
+      let result: Awaited<ReturnType<typeof check>>;
+      try {
+        result = await check(false);
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'ERR_JWKS_NO_MATCHING_KEY') throw e;
+        result = await check(true);
+      }
+      return result.payload['token_use'] === 'id' ? (result.payload as Record<string, unknown>) : undefined;
+    } catch (e) {
+      if (e instanceof PoolUnavailableError) throw e;
       return undefined;
     }
   }

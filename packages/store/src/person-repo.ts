@@ -217,6 +217,20 @@ function labCountOp(before: readonly Role[], after: readonly Role[]): TaggedOp<'
   };
 }
 
+/** The person as the lab's form read them: 404 when gone, 409 `stale-version` when changed since. */
+async function atVersion(userId: string, expectedVersion: number): Promise<Person> {
+  const current = await getPerson(userId);
+  if (!current) throw notFound('Person', userId);
+  if (current.version !== expectedVersion) throw stale(current);
+  return current;
+}
+
+/** A versioned write lost its condition: say who changed the person meanwhile (or that they are gone). */
+async function staleNow(userId: string): Promise<never> {
+  const now = await getPerson(userId);
+  throw now ? stale(now) : notFound('Person', userId);
+}
+
 /**
  * Sets a person's roles (and HR scope) if they are still at `expectedVersion`: 409 `stale-version` otherwise, 409
  * `last-lab-member` when it would leave the programme without a lab member.
@@ -227,9 +241,7 @@ export async function changeRoles(
   expectedVersion: number,
   ctx: { by: string; now: string },
 ): Promise<Person> {
-  const current = await getPerson(userId);
-  if (!current) throw notFound('Person', userId);
-  if (current.version !== expectedVersion) throw stale(current);
+  const current = await atVersion(userId, expectedVersion);
   const next: Person = {
     ...current,
     roles: change.roles,
@@ -246,10 +258,8 @@ export async function changeRoles(
   if (outcome.ok) return next;
   if (outcome.failures.some((f) => f.tag === 'count' && f.code === 'ConditionalCheckFailed'))
     throw conflict('last-lab-member', 'The programme must keep at least one lab member');
-  if (outcome.failures.some((f) => f.tag === 'person' && f.code === 'ConditionalCheckFailed')) {
-    const now = await getPerson(userId);
-    throw now ? stale(now) : notFound('Person', userId);
-  }
+  if (outcome.failures.some((f) => f.tag === 'person' && f.code === 'ConditionalCheckFailed'))
+    return staleNow(userId);
   throw conflict('person-busy', 'This person is being changed by someone else; retry');
 }
 
@@ -260,9 +270,7 @@ export async function assignService(
   expectedVersion: number,
   ctx: { by: string; now: string },
 ): Promise<Person> {
-  const current = await getPerson(userId);
-  if (!current) throw notFound('Person', userId);
-  if (current.version !== expectedVersion) throw stale(current);
+  const current = await atVersion(userId, expectedVersion);
   const next: Person = {
     ...current,
     service,
@@ -272,8 +280,7 @@ export async function assignService(
     version: current.version + 1,
   };
   if (await replaceIfVersion(next, current.version)) return next;
-  const now = await getPerson(userId);
-  throw now ? stale(now) : notFound('Person', userId);
+  return staleNow(userId);
 }
 
 /**

@@ -1,8 +1,7 @@
 import { ApiError } from '../../../api/http.ts';
 import { type FormErrors, formErrors } from '../../../components/form-errors.ts';
-import { formatDateTime } from '../../../format.ts';
+import { StaleVersionNotice } from '../../../components/stale-notice.tsx';
 import type { Dictionary } from '../../../i18n/fr.ts';
-import { useI18n } from '../../../i18n/i18n.tsx';
 import type { StaleDetails } from '../catalog/catalog-errors.ts';
 import { type PeopleTexts, useTexts } from './texts.ts';
 
@@ -47,17 +46,14 @@ export function personFormErrors(
  * offers to reload the page (the forms then show the person as they are, and the next save sends that version).
  */
 export function PersonStaleNotice(props: { details: StaleDetails; onReload: () => void }) {
-  const { locale } = useI18n();
   const tx = useTexts();
-  const d = props.details;
-  const when = d.updatedAt ? formatDateTime(d.updatedAt, locale) : '?';
   return (
-    <div class="notice notice-error" role="alert" data-testid="stale-version">
-      <p class="notice-title">{tx.staleTitle}</p>
-      <p>{tx.staleText(d.version, when, d.updatedBy)}</p>
-      <button type="button" class="btn btn-secondary" onClick={props.onReload}>
-        {tx.reload}
-      </button>
-    </div>
+    <StaleVersionNotice
+      details={props.details}
+      title={tx.staleTitle}
+      text={tx.staleText}
+      reloadLabel={tx.reload}
+      onReload={props.onReload}
+    />
   );
 }
