@@ -12,7 +12,7 @@ import {
   partitionKeys,
   putPseudonymizedStatement,
 } from '@parcours/store/erasure-repo';
-import { storedAccess } from '@parcours/store/person-repo';
+import { deletePersonUnlessLab, storedAccess } from '@parcours/store/person-repo';
 import { enrolmentRecordsOf, personalItems } from '@parcours/store/personal-data-repo';
 import { queryIndex } from '@parcours/store/xapi-index';
 import { readStatements } from '@parcours/store/xapi-statements';
@@ -124,8 +124,13 @@ export async function erasePerson(userId: string, actorId: string, reason?: stri
     await partitionKeys(keys.notification.subjectPartition({ type: 'person', personId: userId })),
   );
   if (email) await deleteItems([{ ...keys.notification.suppression(email) }]);
-  const personal = own.filter((i) => isErasedEntity(i['entity']));
-  const deleted = await deleteItems(personal.map((i) => ({ pk: String(i['pk']), sk: String(i['sk']) })));
+  // The person record last, on its own and conditionally (person-repo.ts `deletePersonUnlessLab`).
+  const personal = own.filter((i) => isErasedEntity(i['entity']) && i['entity'] !== 'person');
+  const hadRecord = own.some((i) => i['entity'] === 'person');
+  const deleted =
+    (await deleteItems(personal.map((i) => ({ pk: String(i['pk']), sk: String(i['sk']) })))) +
+    (hadRecord ? 1 : 0);
+  if (hadRecord) await deletePersonUnlessLab(userId);
 
   const counts = {
     statementsPseudonymized: statements,

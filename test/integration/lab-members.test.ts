@@ -30,6 +30,17 @@ async function count(): Promise<number> {
   return Number(r.Item?.['members'] ?? 0);
 }
 
+/** The functions' code run in this process, against the test stack's table and pool. */
+function inProcess() {
+  process.env['TABLE_NAME'] = LOCAL_TABLE;
+  process.env['AWS_REGION'] = LOCAL_REGION;
+  process.env['AWS_ACCESS_KEY_ID'] = localCredentials().accessKeyId;
+  process.env['AWS_SECRET_ACCESS_KEY'] = localCredentials().secretAccessKey;
+  process.env['DYNAMODB_ENDPOINT'] = inject('dynamoEndpoint');
+  process.env['USER_POOL_ID'] = pool().poolId;
+  process.env['COGNITO_ENDPOINT'] = pool().endpoint;
+}
+
 let saved = 0;
 beforeAll(async () => {
   saved = await count();
@@ -59,14 +70,18 @@ describe('lab members', () => {
     expect(await count()).toBe(1);
   });
 
+  it('an erasure racing a lab grant cannot delete a lab member (the count would keep a ghost)', async () => {
+    inProcess();
+    const { deletePersonUnlessLab } = await import('../../packages/store/src/person-repo.ts');
+    const id = uniqueId('raced');
+    await tokenFor({ userId: id, roles: ['lab'] });
+    await expect(deletePersonUnlessLab(id)).rejects.toMatchObject({ code: 'erase-lab-member' });
+    await tokenFor({ userId: id, roles: ['learner'] });
+    await expect(deletePersonUnlessLab(id)).resolves.toBeUndefined();
+  });
+
   it('the deploy invites the first administrator (pool user, lab group, person) only while the lab has nobody', async () => {
-    process.env['TABLE_NAME'] = LOCAL_TABLE;
-    process.env['AWS_REGION'] = LOCAL_REGION;
-    process.env['AWS_ACCESS_KEY_ID'] = localCredentials().accessKeyId;
-    process.env['AWS_SECRET_ACCESS_KEY'] = localCredentials().secretAccessKey;
-    process.env['DYNAMODB_ENDPOINT'] = inject('dynamoEndpoint');
-    process.env['USER_POOL_ID'] = pool().poolId;
-    process.env['COGNITO_ENDPOINT'] = pool().endpoint;
+    inProcess();
     const { inviteFirstAdmin } = await import('../../functions/seed/admin-invitation.ts');
 
     expect(await inviteFirstAdmin(undefined)).toEqual({ invited: false, reason: 'no-setting' });

@@ -17,7 +17,16 @@ import type {
 } from '@parcours/domain/people/person';
 import type { Role } from '@parcours/domain/roles';
 import type { Entity } from './entities.ts';
-import { get, type Item, queryAll, type TaggedOp, transactWrite, update } from './gateway.ts';
+import {
+  get,
+  type Item,
+  isConditionFailure,
+  queryAll,
+  remove,
+  type TaggedOp,
+  transactWrite,
+  update,
+} from './gateway.ts';
 import { keys } from './keys.ts';
 
 export interface PersonItem extends Person {
@@ -304,6 +313,25 @@ export async function ensurePersonWithRoles(
   if (wanted.service && current.service !== wanted.service)
     current = await assignService(facts.userId, wanted.service, current.version, { by: 'system', now });
   return current;
+}
+
+/**
+ * Erasure's delete of the person record: refused (409 `erase-lab-member`) if they hold the lab role by now — a grant
+ * made while the erasure ran must not leave the lab's count holding a ghost.
+ */
+export async function deletePersonUnlessLab(userId: string): Promise<void> {
+  try {
+    await remove({
+      Key: keys.user.person(userId),
+      ConditionExpression: 'attribute_not_exists(#pk) OR NOT contains(#roles, :lab)',
+      ExpressionAttributeNames: { '#pk': 'pk', '#roles': 'roles' },
+      ExpressionAttributeValues: { ':lab': 'lab' },
+    });
+  } catch (e) {
+    if (isConditionFailure(e))
+      throw conflict('erase-lab-member', 'Revoke the lab role before erasing this person');
+    throw e;
+  }
 }
 
 /** The lab counter as it should be, from the people themselves (a repair after a restore; offline). */
