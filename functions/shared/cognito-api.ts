@@ -5,19 +5,11 @@
  * them (`UserNotFoundException`…). Locally `COGNITO_ENDPOINT` points at cognito-local (packages/local), which takes
  * the same requests.
  */
-import { fromEnv } from '@aws-sdk/credential-provider-env';
-import { Sha256 } from '@smithy/core/checksum';
-import { SignatureV4 } from '@smithy/signature-v4';
 import * as z from 'zod/mini';
+import { signedJsonCall } from './signed-call.ts';
 
-export class CognitoApiError extends Error {
-  readonly $metadata: { readonly httpStatusCode: number };
-  constructor(name: string, message: string, status: number) {
-    super(message);
-    this.name = name;
-    this.$metadata = { httpStatusCode: status };
-  }
-}
+/** An error the pool answered, named as the SDK names it (`UserNotFoundException`…). */
+export { AwsApiError as CognitoApiError } from './signed-call.ts';
 
 const configSchema = z.object({
   AWS_REGION: z.string().check(z.minLength(1)),
@@ -49,60 +41,22 @@ export function poolTarget(): PoolTarget {
   return target;
 }
 
-let signer: SignatureV4 | undefined;
-
 /** One admin call, `op` named as in the API reference (`AdminAddUserToGroup`); the pool id is added. */
 export async function cognitoApi<T = Record<string, unknown>>(
   op: string,
   body: Record<string, unknown>,
   to: PoolTarget = poolTarget(),
 ): Promise<T> {
-  signer ??= new SignatureV4({
+  return signedJsonCall<T>({
     service: 'cognito-idp',
     region: to.region,
-    credentials: fromEnv(),
-    sha256: Sha256,
-  });
-  const url = new URL(to.endpoint);
-  const payload = JSON.stringify({ UserPoolId: to.userPoolId, ...body });
-  const headers = {
-    host: url.host,
-    'content-type': 'application/x-amz-json-1.1',
-    'x-amz-target': `AWSCognitoIdentityProviderService.${op}`,
-  };
-  const signed = await signer.sign({
+    url: new URL(to.endpoint),
     method: 'POST',
-    protocol: url.protocol,
-    hostname: url.hostname,
-    ...(url.port ? { port: Number(url.port) } : {}),
-    path: url.pathname,
-    query: {},
-    headers,
-    body: payload,
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${op}`,
+    },
+    body: JSON.stringify({ UserPoolId: to.userPoolId, ...body }),
+    timeoutMs: 5_000,
   });
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: signed.headers,
-    body: payload,
-    signal: AbortSignal.timeout(5_000),
-  });
-  const text = await res.text();
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  } catch {
-    // A non-JSON answer (a proxy's error page): the status says enough.
-  }
-  if (!res.ok) {
-    const name = String(parsed['__type'] ?? res.headers.get('x-amzn-errortype') ?? `Http${res.status}`)
-      .split(':')[0]!
-      .split('#')
-      .pop()!;
-    throw new CognitoApiError(
-      name,
-      String(parsed['message'] ?? parsed['Message'] ?? res.statusText),
-      res.status,
-    );
-  }
-  return parsed as T;
 }
