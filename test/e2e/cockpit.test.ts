@@ -149,6 +149,8 @@ describe('the lab runs the programme from the web app (issue #17)', () => {
     await noAxeViolations(lab, 'lab catalogue');
 
     await lab.goto('/app/lab/catalogue/sites/nouveau');
+    // The form fills itself from lists it loads (competencies, modules, sites): type only once they are in.
+    await lab.waitForLoadState('networkidle');
     const site = lab.getByTestId('site-form');
     await field(site, 'Identifiant').fill(siteId);
     await field(site, 'Nom').fill(`Lab'O annexe ${run}`);
@@ -165,6 +167,8 @@ describe('the lab runs the programme from the web app (issue #17)', () => {
     await expect.poll(() => lab.url(), { timeout: 15_000 }).toContain(`/sites/${siteId}`);
 
     await lab.goto('/app/lab/catalogue/modules/nouveau');
+    // The form fills itself from lists it loads (competencies, modules, sites): type only once they are in.
+    await lab.waitForLoadState('networkidle');
     const mod = lab.getByTestId('module-form');
     await field(mod, 'Identifiant').fill(moduleId);
     await field(mod, 'Titre en français').fill(moduleTitle);
@@ -183,6 +187,8 @@ describe('the lab runs the programme from the web app (issue #17)', () => {
     await expect.poll(() => lab.url(), { timeout: 15_000 }).toContain(`/modules/${moduleId}`);
 
     await lab.goto('/app/lab/catalogue/parcours/nouveau');
+    // The form fills itself from lists it loads (competencies, modules, sites): type only once they are in.
+    await lab.waitForLoadState('networkidle');
     const path = lab.getByTestId('path-form');
     await field(path, 'Identifiant').fill(pathId);
     await field(path, 'Titre en français').fill(pathTitle);
