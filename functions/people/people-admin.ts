@@ -1,7 +1,7 @@
 /**
  * The people the lab manages: provisioning at sign-in, the lab's list and person page, role and service changes.
  * The stored person is the truth; the stream mirrors it into the user pool (role-mirror.ts), and every context
- * re-reads the stored roles on sensitive writes (packages/http `storedRoles`).
+ * re-reads the stored roles on sensitive writes (packages/http `storedAccess`).
  */
 
 import { nowIso } from '@parcours/domain/clock';

@@ -3,7 +3,7 @@
  * user pool (cognito-local), the pool's RS256 tokens checked by the adapter as API Gateway's JWT authorizer checks
  * them, and the person provisioned at first sign-in (service from the catalogue's SIRET mapping, learner).
  */
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { standInKey } from '../../packages/local/src/local-identity.ts';
@@ -189,9 +189,12 @@ describe('tokens the API refuses (401), as API Gateway’s JWT authorizer would'
     expect(await status(await sign(claims(), privateKey))).toBe(401);
     expect(await status(`${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`)).toBe(401);
     const jwks = (await (await fetch(`${pool().issuer}/.well-known/jwks.json`)).json()) as {
-      keys: unknown[];
+      keys: import('node:crypto').JsonWebKey[];
     };
-    const publicPem = Buffer.from(JSON.stringify(jwks.keys[0]));
+    // The published key as its PEM text, the secret a confused verifier would use for HMAC.
+    const publicPem = Buffer.from(
+      createPublicKey({ key: jwks.keys[0]!, format: 'jwk' }).export({ type: 'spki', format: 'pem' }),
+    );
     const hs = await new SignJWT(claims())
       .setProtectedHeader({ alg: 'HS256', kid: 'CognitoLocal' })
       .sign(publicPem);

@@ -55,8 +55,15 @@ export async function startCognitoLocal(port: number, dir: string): Promise<Chil
   return child;
 }
 
-/** The unsigned JSON admin call (cognito-local checks no signature); for setting the pool up only. */
-async function setupCall<T>(endpoint: string, op: string, body: unknown): Promise<T> {
+/**
+ * One unsigned JSON call to cognito-local (it checks no signature): the local stack's own calls — setting the pool
+ * up, the demo and test sign-ins. An error is named as Cognito names it (`UsernameExistsException`…).
+ */
+export async function localPoolCall<T = Record<string, unknown>>(
+  endpoint: string,
+  op: string,
+  body: unknown,
+): Promise<T> {
   const res = await fetch(endpoint, {
     method: 'POST',
     headers: {
@@ -66,8 +73,13 @@ async function setupCall<T>(endpoint: string, op: string, body: unknown): Promis
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  if (!res.ok) throw new Error(`cognito-local ${op}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : {}) as T;
+  const parsed = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+  if (!res.ok) {
+    const err = new Error(`cognito-local ${op}: ${String(parsed['message'] ?? res.status)}`);
+    err.name = String(parsed['__type'] ?? `Http${res.status}`);
+    throw err;
+  }
+  return parsed as T;
 }
 
 /**
@@ -87,7 +99,7 @@ export async function ensureLocalPool(endpoint: string, dir: string): Promise<Lo
   if (existsSync(file)) {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { poolId: string; clientId: string };
     try {
-      await setupCall(endpoint, 'DescribeUserPool', { UserPoolId: saved.poolId });
+      await localPoolCall(endpoint, 'DescribeUserPool', { UserPoolId: saved.poolId });
       return describe(saved.poolId, saved.clientId);
     } catch {
       // The pool's files were removed (`--fresh`): create it again.
@@ -99,7 +111,7 @@ export async function ensureLocalPool(endpoint: string, dir: string): Promise<Lo
     Mutable: true,
     StringAttributeConstraints: { MinLength, MaxLength },
   });
-  const { UserPool } = await setupCall<{ UserPool: { Id: string } }>(endpoint, 'CreateUserPool', {
+  const { UserPool } = await localPoolCall<{ UserPool: { Id: string } }>(endpoint, 'CreateUserPool', {
     PoolName: 'parcours-local',
     Schema: [
       attribute('service', '64', '1'),
@@ -109,7 +121,7 @@ export async function ensureLocalPool(endpoint: string, dir: string): Promise<Lo
       attribute('org_unit', '2048'),
     ],
   });
-  const { UserPoolClient } = await setupCall<{ UserPoolClient: { ClientId: string } }>(
+  const { UserPoolClient } = await localPoolCall<{ UserPoolClient: { ClientId: string } }>(
     endpoint,
     'CreateUserPoolClient',
     {
@@ -119,7 +131,7 @@ export async function ensureLocalPool(endpoint: string, dir: string): Promise<Lo
     },
   );
   for (const role of ROLES)
-    await setupCall(endpoint, 'CreateGroup', { UserPoolId: UserPool.Id, GroupName: role });
+    await localPoolCall(endpoint, 'CreateGroup', { UserPoolId: UserPool.Id, GroupName: role });
   writeFileSync(file, JSON.stringify({ poolId: UserPool.Id, clientId: UserPoolClient.ClientId }));
   return describe(UserPool.Id, UserPoolClient.ClientId);
 }

@@ -27,7 +27,7 @@ import {
 } from 'jose';
 import { z } from 'zod';
 import { mirrorPerson } from '../../../functions/people/role-mirror.ts';
-import type { LocalPool } from './cognito-local.ts';
+import { type LocalPool, localPoolCall } from './cognito-local.ts';
 
 export const tokenRequestSchema = z.strictObject({
   userId: z
@@ -173,23 +173,8 @@ export class LocalIdentity {
     return `Pc-${h}-9a`;
   }
 
-  async call<T = Record<string, unknown>>(op: string, body: Record<string, unknown>): Promise<T> {
-    const res = await fetch(this.pool.endpoint, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': `AWSCognitoIdentityProviderService.${op}`,
-      },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    const parsed = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
-    if (!res.ok) {
-      const err = new Error(`${op}: ${String(parsed['message'] ?? res.status)}`);
-      err.name = String(parsed['__type'] ?? `Http${res.status}`);
-      throw err;
-    }
-    return parsed as T;
+  private call<T = Record<string, unknown>>(op: string, body: Record<string, unknown>): Promise<T> {
+    return localPoolCall<T>(this.pool.endpoint, op, body);
   }
 
   /**

@@ -25,7 +25,6 @@ import {
   remove,
   type TaggedOp,
   transactWrite,
-  update,
 } from './gateway.ts';
 import { keys } from './keys.ts';
 
@@ -332,16 +331,4 @@ export async function deletePersonUnlessLab(userId: string): Promise<void> {
       throw conflict('erase-lab-member', 'Revoke the lab role before erasing this person');
     throw e;
   }
-}
-
-/** The lab counter as it should be, from the people themselves (a repair after a restore; offline). */
-export async function recountLabMembers(): Promise<number> {
-  const members = (await listPeople()).filter((p) => p.roles.includes('lab')).length;
-  await update({
-    Key: keys.people.roleCount('lab'),
-    UpdateExpression: 'SET #entity = :entity, #members = :n',
-    ExpressionAttributeNames: { '#entity': 'entity', '#members': 'members' },
-    ExpressionAttributeValues: { ':entity': 'role-count', ':n': members },
-  });
-  return members;
 }
